@@ -1,0 +1,26 @@
+package dev.verdant.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code verdant} root command; each subcommand is its own class. */
+@Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Verdant: accuracy against energy for deep learning experiments.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class VerdantCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    /** Runs the command line and returns the process exit code. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new VerdantCommand());
+        cli.setExecutionExceptionHandler(new FriendlyErrors());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        commandSpec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.verdant.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.verdant.spec.ExperimentSpec;
+
+import java.util.List;
+
+/**
+ * A finished (or stopped) run as a value: its spec, provenance, final metrics and per-epoch history.
+ * This is the result JSON written by {@code verdant run --out}.
+ *
+ * @param id          the store's id of the run; null when the run was not stored
+ * @param name        the spec's name
+ * @param status      how the run ended
+ * @param message     why it did not complete (and what to do), or null
+ * @param spec        the spec it ran
+ * @param provenance  where and how it ran
+ * @param finalMetrics headline figures, serialised as {@code final}
+ * @param epochs      one record per completed epoch
+ * @param power       power samples over time (downsampled); empty without a meter
+ * @param startedAt   ISO-8601 start time
+ * @param endedAt     ISO-8601 end time
+ */
+public record RunResult(Long id, String name, RunStatus status, String message, ExperimentSpec spec,
+                        Provenance provenance, @JsonProperty("final") FinalMetrics finalMetrics,
+                        List<EpochRecord> epochs, List<PowerSample> power, String startedAt, String endedAt) {
+
+    public RunResult {
+        epochs = epochs == null ? List.of() : List.copyOf(epochs);
+        power = power == null ? List.of() : List.copyOf(power);
+    }
+
+    /** The same result under a store id. */
+    public RunResult withId(Long newId) {
+        return new RunResult(newId, name, status, message, spec, provenance, finalMetrics, epochs, power,
+                startedAt, endedAt);
+    }
+}

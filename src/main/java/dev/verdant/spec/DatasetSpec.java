@@ -1,0 +1,57 @@
+package dev.verdant.spec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which data a run trains on.
+ *
+ * @param name            a built-in, synthetic or on-disk dataset name (see {@link #NAMES})
+ * @param path            folder (or file, for {@code csv}) holding on-disk data; null for built-in and synthetic sets
+ * @param validationSplit fraction held out for validation when the dataset has no official test split
+ * @param limit           use only the first N training samples; null for all
+ * @param labelColumn     for {@code csv}: the label column's header name or 0-based index; null means the last column
+ * @param samples         for synthetic sets: how many points to generate
+ * @param noise           for synthetic sets: standard deviation of the Gaussian noise added to each point
+ */
+public record DatasetSpec(String name, String path, Double validationSplit, Integer limit,
+                          String labelColumn, Integer samples, Double noise) {
+
+    /** Datasets shipped inside Verdant's jar. */
+    public static final List<String> BUILT_IN = List.of("digits", "fashion-mnist-small");
+    /** Two-dimensional teaching sets generated from the seed (the TensorFlow Playground sets). */
+    public static final List<String> SYNTHETIC = List.of("spirals", "circles", "xor", "gaussians");
+    /** Formats read from a folder or file on disk. */
+    public static final List<String> ON_DISK = List.of("mnist", "fashion-mnist", "cifar10", "csv");
+    /** Every accepted dataset name. */
+    public static final List<String> NAMES = concat(BUILT_IN, SYNTHETIC, ON_DISK);
+
+    public DatasetSpec {
+        name = Objects.requireNonNullElse(name, "digits");
+        validationSplit = Objects.requireNonNullElse(validationSplit, 0.2);
+        samples = Objects.requireNonNullElse(samples, 1000);
+        noise = Objects.requireNonNullElse(noise, 0.1);
+    }
+
+    /** The default dataset: built-in digits, 20% held out. */
+    public static DatasetSpec defaults() {
+        return new DatasetSpec(null, null, null, null, null, null, null);
+    }
+
+    public DatasetSpec withName(String newName) {
+        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise);
+    }
+
+    public DatasetSpec withPath(String newPath) {
+        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise);
+    }
+
+    public DatasetSpec withLimit(Integer newLimit) {
+        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.verdant.spec;
+
+import java.util.Objects;
+
+/**
+ * Everything needed to reproduce one run: dataset, model, training settings, device and energy settings.
+ * Missing parts take their documented defaults, so a spec read from a short YAML file is always complete.
+ *
+ * @param name     a short human name for the experiment
+ * @param seed     seed for data splits, initialisation and shuffling
+ * @param dataset  which data to train on
+ * @param model    which architecture to build
+ * @param training optimiser, schedule, epochs and stopping rules
+ * @param device   {@code cpu}, {@code gpu} or {@code auto}
+ * @param energy   how energy is converted to carbon and cost, and how often it is sampled
+ */
+public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelSpec model,
+                             TrainingSpec training, String device, EnergySpec energy) {
+
+    /** Devices a spec may ask for. */
+    public static final java.util.List<String> DEVICES = java.util.List.of("cpu", "gpu", "auto");
+
+    public ExperimentSpec {
+        name = Objects.requireNonNullElse(name, "experiment");
+        seed = Objects.requireNonNullElse(seed, 42L);
+        dataset = Objects.requireNonNullElseGet(dataset, DatasetSpec::defaults);
+        model = Objects.requireNonNullElseGet(model, ModelSpec::defaults);
+        training = Objects.requireNonNullElseGet(training, TrainingSpec::defaults);
+        device = Objects.requireNonNullElse(device, "auto");
+        energy = Objects.requireNonNullElseGet(energy, EnergySpec::defaults);
+    }
+
+    /** A spec with every field at its default value. */
+    public static ExperimentSpec defaults() {
+        return new ExperimentSpec("quickstart", null, null, null, null, null, null);
+    }
+
+    public ExperimentSpec withName(String newName) {
+        return new ExperimentSpec(newName, seed, dataset, model, training, device, energy);
+    }
+
+    public ExperimentSpec withSeed(long newSeed) {
+        return new ExperimentSpec(name, newSeed, dataset, model, training, device, energy);
+    }
+
+    public ExperimentSpec withDataset(DatasetSpec newDataset) {
+        return new ExperimentSpec(name, seed, newDataset, model, training, device, energy);
+    }
+
+    public ExperimentSpec withModel(ModelSpec newModel) {
+        return new ExperimentSpec(name, seed, dataset, newModel, training, device, energy);
+    }
+
+    public ExperimentSpec withTraining(TrainingSpec newTraining) {
+        return new ExperimentSpec(name, seed, dataset, model, newTraining, device, energy);
+    }
+
+    public ExperimentSpec withDevice(String newDevice) {
+        return new ExperimentSpec(name, seed, dataset, model, training, newDevice, energy);
+    }
+
+    public ExperimentSpec withEnergy(EnergySpec newEnergy) {
+        return new ExperimentSpec(name, seed, dataset, model, training, device, newEnergy);
+    }
+}

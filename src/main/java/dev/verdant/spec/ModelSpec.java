@@ -1,0 +1,77 @@
+package dev.verdant.spec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which network to build.
+ *
+ * @param arch       {@code mlp}, {@code lenet5}, {@code dscnn} or {@code resnet}
+ * @param hidden     hidden layer sizes of the {@code mlp}
+ * @param width      width multiplier for the convolutional architectures (MobileNet's alpha)
+ * @param activation hidden-layer activation
+ * @param init       weight initialisation
+ * @param norm       normalisation layer placed after each hidden linear layer or convolution
+ * @param dropout    dropout probability after each hidden layer (0 disables it)
+ * @param depth      {@code resnet}: total weighted layers, 6n+2 (8, 14, 20, ...)
+ * @param channels   base channel count of the convolutional architectures before {@code width} is applied
+ * @param groups     groups of the {@code group} normalisation
+ */
+public record ModelSpec(String arch, List<Integer> hidden, Double width, String activation, String init,
+                        String norm, Double dropout, Integer depth, Integer channels, Integer groups) {
+
+    public static final List<String> ARCHS = List.of("mlp", "lenet5", "dscnn", "resnet");
+    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "gelu");
+    public static final List<String> INITS = List.of("kaiming", "xavier", "xavier-normal");
+    public static final List<String> NORMS = List.of("none", "batch", "layer");
+
+    public ModelSpec {
+        arch = Objects.requireNonNullElse(arch, "mlp");
+        hidden = List.copyOf(Objects.requireNonNullElse(hidden, List.of(128, 64)));
+        width = Objects.requireNonNullElse(width, 1.0);
+        activation = Objects.requireNonNullElse(activation, "relu");
+        init = Objects.requireNonNullElse(init, "kaiming");
+        norm = Objects.requireNonNullElse(norm, "none");
+        dropout = Objects.requireNonNullElse(dropout, 0.0);
+        depth = Objects.requireNonNullElse(depth, 8);
+        channels = Objects.requireNonNullElse(channels, 16);
+        groups = Objects.requireNonNullElse(groups, 4);
+    }
+
+    /** The default model: an MLP with hidden layers 128 and 64. */
+    public static ModelSpec defaults() {
+        return new ModelSpec(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public ModelSpec withArch(String newArch) {
+        return new ModelSpec(newArch, hidden, width, activation, init, norm, dropout, depth, channels, groups);
+    }
+
+    public ModelSpec withHidden(List<Integer> newHidden) {
+        return new ModelSpec(arch, newHidden, width, activation, init, norm, dropout, depth, channels, groups);
+    }
+
+    public ModelSpec withWidth(double newWidth) {
+        return new ModelSpec(arch, hidden, newWidth, activation, init, norm, dropout, depth, channels, groups);
+    }
+
+    public ModelSpec withInit(String newInit) {
+        return new ModelSpec(arch, hidden, width, activation, newInit, norm, dropout, depth, channels, groups);
+    }
+
+    public ModelSpec withNorm(String newNorm) {
+        return new ModelSpec(arch, hidden, width, activation, init, newNorm, dropout, depth, channels, groups);
+    }
+
+    public ModelSpec withDropout(double newDropout) {
+        return new ModelSpec(arch, hidden, width, activation, init, norm, newDropout, depth, channels, groups);
+    }
+
+    public ModelSpec withDepth(int newDepth) {
+        return new ModelSpec(arch, hidden, width, activation, init, norm, dropout, newDepth, channels, groups);
+    }
+
+    public ModelSpec withChannels(int newChannels) {
+        return new ModelSpec(arch, hidden, width, activation, init, norm, dropout, depth, newChannels, groups);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.verdant.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a spec's values: enumerations, ranges and combinations. Each problem names the field, the bad value
+ * and what is allowed, so a user can fix the spec without reading the source.
+ */
+public final class SpecValidator {
+
+    private final List<SpecProblem> problems = new ArrayList<>();
+
+    private SpecValidator() {
+    }
+
+    /** Every problem in {@code spec}; empty when it is valid. */
+    public static List<SpecProblem> problems(ExperimentSpec spec) {
+        SpecValidator v = new SpecValidator();
+        v.check(spec);
+        return List.copyOf(v.problems);
+    }
+
+    /** Throws a {@link SpecException} listing every problem, or returns the spec unchanged when valid. */
+    public static ExperimentSpec requireValid(ExperimentSpec spec) {
+        List<SpecProblem> found = problems(spec);
+        if (!found.isEmpty()) {
+            throw new SpecException(found);
+        }
+        return spec;
+    }
+
+    private void check(ExperimentSpec s) {
+        if (s.name().isBlank()) {
+            problems.add(new SpecProblem("name", "must not be empty"));
+        }
+        oneOf("device", s.device(), ExperimentSpec.DEVICES);
+
+        DatasetSpec d = s.dataset();
+        oneOf("dataset.name", d.name(), DatasetSpec.NAMES);
+        range("dataset.validationSplit", d.validationSplit(), 0.0, 0.9);
+        if (d.limit() != null) {
+            atLeast("dataset.limit", d.limit(), 1);
+        }
+        atLeast("dataset.samples", d.samples(), 10);
+        range("dataset.noise", d.noise(), 0.0, 10.0);
+        if (DatasetSpec.ON_DISK.contains(d.name()) && (d.path() == null || d.path().isBlank())) {
+            problems.add(new SpecProblem("dataset.path", "dataset '" + d.name()
+                    + "' is read from disk: give the folder (or CSV file) that holds it"));
+        }
+
+        ModelSpec m = s.model();
+        oneOf("model.arch", m.arch(), ModelSpec.ARCHS);
+        oneOf("model.activation", m.activation(), ModelSpec.ACTIVATIONS);
+        oneOf("model.init", m.init(), ModelSpec.INITS);
+        oneOf("model.norm", m.norm(), ModelSpec.NORMS);
+        range("model.width", m.width(), 0.05, 8.0);
+        rangeOpenTop("model.dropout", m.dropout(), 0.0, 1.0);
+        range("model.channels", m.channels(), 1, 1024);
+        range("model.groups", m.groups(), 1, 1024);
+        if (m.hidden().isEmpty() && "mlp".equals(m.arch())) {
+            problems.add(new SpecProblem("model.hidden", "an mlp needs at least one hidden layer size, e.g. [128, 64]"));
+        }
+        for (int i = 0; i < m.hidden().size(); i++) {
+            Integer h = m.hidden().get(i);
+            if (h == null || h < 1 || h > 65536) {
+                problems.add(new SpecProblem("model.hidden[" + i + "]", "'" + h + "' must be between 1 and 65536"));
+            }
+        }
+        if ("resnet".equals(m.arch()) && (m.depth() < 8 || (m.depth() - 2) % 6 != 0 || m.depth() > 110)) {
+            problems.add(new SpecProblem("model.depth", "'" + m.depth()
+                    + "' must be 6n+2 between 8 and 110 (8, 14, 20, 26, ...)"));
+        }
+
+        TrainingSpec t = s.training();
+        range("training.epochs", t.epochs(), 1, 10_000);
+        range("training.batchSize", t.batchSize(), 1, 65_536);
+        oneOf("training.optimizer", t.optimizer(), TrainingSpec.OPTIMIZERS);
+        oneOf("training.schedule", t.schedule(), TrainingSpec.SCHEDULES);
+        rangeOpenBottom("training.learningRate", t.learningRate(), 0.0, 10.0);
+        range("training.weightDecay", t.weightDecay(), 0.0, 1.0);
+        rangeOpenTop("training.momentum", t.momentum(), 0.0, 1.0);
+        if (t.targetAccuracy() != null) {
+            rangeOpenBottom("training.targetAccuracy", t.targetAccuracy(), 0.0, 1.0);
+        }
+
+        EnergySpec e = s.energy();
+        if (!e.region().matches("[A-Za-z]{2,5}(-[A-Za-z0-9]{1,8})?")) {
+            problems.add(new SpecProblem("energy.region", "'" + e.region()
+                    + "' is not a country code such as WORLD, US, DE or FR"));
+        }
+        range("energy.pue", e.pue(), 1.0, 5.0);
+        if (e.pricePerKwh() != null) {
+            range("energy.pricePerKwh", e.pricePerKwh(), 0.0, 100.0);
+        }
+        range("energy.sampleHz", e.sampleHz(), 0.1, 1000.0);
+    }
+
+    private void oneOf(String field, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            problems.add(new SpecProblem(field, "'" + value + "' is not one of " + String.join(", ", allowed)));
+        }
+    }
+
+    private void atLeast(String field, long value, long min) {
+        if (value < min) {
+            problems.add(new SpecProblem(field, "'" + value + "' must be at least " + min));
+        }
+    }
+
+    private void range(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            problems.add(new SpecProblem(field, "'" + format(value) + "' must be between " + format(min)
+                    + " and " + format(max)));
+        }
+    }
+
+    private void rangeOpenTop(String field, double value, double min, double max) {
+        if (!(value >= min && value < max)) {
+            problems.add(new SpecProblem(field, "'" + format(value) + "' must be at least " + format(min)
+                    + " and below " + format(max)));
+        }
+    }
+
+    private void rangeOpenBottom(String field, double value, double min, double max) {
+        if (!(value > min && value <= max)) {
+            problems.add(new SpecProblem(field, "'" + format(value) + "' must be above " + format(min)
+                    + " and at most " + format(max)));
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
