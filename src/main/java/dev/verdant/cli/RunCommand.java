@@ -1,0 +1,112 @@
+package dev.verdant.cli;
+
+import dev.verdant.result.ResultJson;
+import dev.verdant.result.RunResult;
+import dev.verdant.result.RunStatus;
+import dev.verdant.run.Job;
+import dev.verdant.run.RunEvent;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.SpecCodec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code verdant run SPEC.yaml}: trains headless, a progress line per epoch on stderr, the result JSON on
+ * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled, 1 failed.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment spec (YAML or JSON) headless and write its result JSON.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "experiment spec file (.yaml or .json)")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the result JSON here instead of stdout")
+    Path out;
+
+    @Option(names = "--quiet", description = "no per-epoch progress on stderr")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = command.commandLine().getErr();
+        ExperimentSpec spec = SpecCodec.read(specFile);
+        Job job = Job.of(spec);
+        if (!quiet) {
+            job.subscribe(new ProgressPrinter(err));
+        }
+        Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+        RunResult result;
+        try {
+            result = job.runHere();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
+            }
+        }
+        String json = ResultJson.write(result);
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(out, json);
+            command.commandLine().getOut().println(Summary.line(result));
+        } else {
+            command.commandLine().getOut().println(json);
+        }
+        command.commandLine().getOut().flush();
+        if (result.status() != RunStatus.COMPLETED) {
+            err.println("verdant: run " + result.status().label() + ": " + result.message());
+        }
+        err.flush();
+        return exitCode(result.status());
+    }
+
+    static int exitCode(RunStatus status) {
+        return switch (status) {
+            case COMPLETED -> 0;
+            case DIVERGED -> 2;
+            case CANCELLED, INTERRUPTED -> 3;
+            default -> 1;
+        };
+    }
+
+    /** Prints one line per epoch and notices to stderr. */
+    static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
+        private final PrintWriter err;
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void accept(RunEvent event) {
+            if (event instanceof RunEvent.Started s) {
+                err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
+                        s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
+                        s.provenance().device());
+            } else if (event instanceof RunEvent.Notice n) {
+                err.println("note: " + n.message());
+            } else if (event instanceof RunEvent.EpochEnded e) {
+                err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+            } else {
+                return;
+            }
+            err.flush();
+        }
+    }
+}

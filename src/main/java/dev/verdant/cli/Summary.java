@@ -1,0 +1,42 @@
+package dev.verdant.cli;
+
+import dev.verdant.result.EpochRecord;
+import dev.verdant.result.RunResult;
+
+import java.util.Locale;
+
+/** Human-readable one-liners for epochs and results. */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static String epochLine(EpochRecord e, int totalEpochs) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "epoch %d/%d  loss %.4f  train acc %.4f  val loss %.4f  val acc %.4f  %.1f s  %,.0f samples/s",
+                e.epoch(), totalEpochs, e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(),
+                e.seconds(), e.samplesPerSecond()));
+        if (e.energyJoules() != null) {
+            line.append(String.format(Locale.ROOT, "  %.1f J (total %.1f J)", e.energyJoules(),
+                    e.cumulativeEnergyJoules()));
+        }
+        return line.toString();
+    }
+
+    static String line(RunResult r) {
+        if (r.finalMetrics() == null) {
+            return r.name() + ": " + r.status().label() + (r.message() == null ? "" : " - " + r.message());
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, accuracy %.4f after %d epochs, %.1f s",
+                r.name(), r.status().label(), r.finalMetrics().accuracy(), r.finalMetrics().epochsCompleted(),
+                r.finalMetrics().trainSeconds()));
+        if (r.finalMetrics().energyJoules() != null) {
+            s.append(String.format(Locale.ROOT, ", %.1f J (%s), %.3f gCO2e", r.finalMetrics().energyJoules(),
+                    r.finalMetrics().energyMethod(), r.finalMetrics().co2eGrams()));
+        }
+        if (r.id() != null) {
+            s.append(", stored as run ").append(r.id());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.verdant.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.pooling.Pool;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Appends layers to a {@link SequentialBlock} while tracking the per-sample activation shape, so every
+ * architecture gets its FLOPs counted analytically as it is built (2 FLOPs per multiply-add, weighted layers only).
+ */
+final class NetBuilder {
+
+    private final SequentialBlock block = new SequentialBlock();
+    private long[] shape;
+    private long flops;
+
+    /** Starts from a per-sample input shape: {@code [C, H, W]} or {@code [F]}. */
+    NetBuilder(long[] inputShape) {
+        this.shape = inputShape.clone();
+    }
+
+    long[] shape() {
+        return shape.clone();
+    }
+
+    long flops() {
+        return flops;
+    }
+
+    SequentialBlock block() {
+        return block;
+    }
+
+    int channels() {
+        return (int) shape[0];
+    }
+
+    int spatial() {
+        return (int) shape[1];
+    }
+
+    NetBuilder flatten() {
+        if (shape.length != 1) {
+            block.add(Blocks.batchFlattenBlock());
+            shape = new long[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b)};
+        }
+        return this;
+    }
+
+    NetBuilder linear(int units) {
+        flatten();
+        flops += 2L * shape[0] * units;
+        block.add(Linear.builder().setUnits(units).build());
+        shape = new long[] {units};
+        return this;
+    }
+
+    /** A 2-D convolution with square kernel; {@code groups == in channels} makes it depthwise. */
+    NetBuilder conv(int filters, int kernel, int stride, int padding, int groups) {
+        requireImage("a convolution");
+        long in = shape[0];
+        long outH = (shape[1] + 2L * padding - kernel) / stride + 1;
+        long outW = (shape[2] + 2L * padding - kernel) / stride + 1;
+        if (outH < 1 || outW < 1) {
+            throw new IllegalArgumentException("a " + kernel + "x" + kernel + " convolution does not fit a "
+                    + shape[1] + "x" + shape[2] + " input");
+        }
+        flops += 2L * (in / groups) * kernel * kernel * filters * outH * outW;
+        block.add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
+                .optGroups(groups).build());
+        shape = new long[] {filters, outH, outW};
+        return this;
+    }
+
+    NetBuilder avgPool(int size) {
+        requireImage("pooling");
+        block.add(Pool.avgPool2dBlock(new Shape(size, size), new Shape(size, size)));
+        shape = new long[] {shape[0], shape[1] / size, shape[2] / size};
+        return this;
+    }
+
+    NetBuilder maxPool(int size) {
+        requireImage("pooling");
+        block.add(Pool.maxPool2dBlock(new Shape(size, size), new Shape(size, size)));
+        shape = new long[] {shape[0], shape[1] / size, shape[2] / size};
+        return this;
+    }
+
+    NetBuilder globalAvgPool() {
+        requireImage("global pooling");
+        block.add(Pool.globalAvgPool2dBlock());
+        shape = new long[] {shape[0]};
+        return this;
+    }
+
+    NetBuilder activation(String name) {
+        block.add(activationBlock(name));
+        return this;
+    }
+
+    NetBuilder norm(String kind) {
+        switch (kind) {
+            case "none" -> { }
+            case "batch" -> block.add(BatchNorm.builder().build());
+            case "layer" -> block.add(LayerNorm.builder().axis(normalisedAxes()).build());
+            default -> throw new IllegalArgumentException("unknown normalisation '" + kind + "'");
+        }
+        return this;
+    }
+
+    NetBuilder dropout(double rate) {
+        if (rate > 0) {
+            block.add(Dropout.builder().optRate((float) rate).build());
+        }
+        return this;
+    }
+
+    /**
+     * Adds {@code relu(branch(x) + shortcut(x))}; both builders must start from this builder's shape and end on the same shape.
+     */
+    NetBuilder residual(NetBuilder branch, NetBuilder shortcut, String activation) {
+        if (!Arrays.equals(branch.shape, shortcut.shape)) {
+            throw new IllegalStateException("residual branch ends at " + Arrays.toString(branch.shape)
+                    + " but the shortcut at " + Arrays.toString(shortcut.shape));
+        }
+        Block shortcutBlock = shortcut.block.getChildren().isEmpty() ? Blocks.identityBlock() : shortcut.block;
+        block.add(new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow()
+                .add(outputs.get(1).singletonOrThrow())), List.of(branch.block, shortcutBlock)));
+        flops += branch.flops + shortcut.flops;
+        shape = branch.shape;
+        return activation(activation);
+    }
+
+    /** Axes LayerNorm normalises over: all per-sample axes (features, or channels x height x width). */
+    private int[] normalisedAxes() {
+        return shape.length == 1 ? new int[] {1} : new int[] {1, 2, 3};
+    }
+
+    private void requireImage(String what) {
+        if (shape.length != 3) {
+            throw new IllegalArgumentException(what + " needs image input [C, H, W], but the data has shape "
+                    + Arrays.toString(shape));
+        }
+    }
+
+    static Block activationBlock(String name) {
+        return switch (name) {
+            case "relu" -> Activation.reluBlock();
+            case "tanh" -> Activation.tanhBlock();
+            case "sigmoid" -> Activation.sigmoidBlock();
+            case "gelu" -> Activation.geluBlock();
+            default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+        };
+    }
+}
