@@ -234,6 +234,11 @@ public final class TrainingSession implements AutoCloseable {
         return storedValues * Float.BYTES;
     }
 
+    /** NDArrays alive under the model's manager: stays flat epoch over epoch when every temporary is freed. */
+    public int liveNativeArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     /** Wall seconds since the session was created. */
     public double ageSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;

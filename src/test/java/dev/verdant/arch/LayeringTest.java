@@ -1,0 +1,75 @@
+package dev.verdant.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The layer rules of ARCHITECTURE.md, as tests. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.verdant");
+    }
+
+    @Test
+    void layersOnlyUseTheLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("Entry").definedBy("dev.verdant")
+                .layer("App").definedBy("dev.verdant.app..")
+                .layer("Cli").definedBy("dev.verdant.cli..")
+                .layer("Run").definedBy("dev.verdant.run..")
+                .layer("Store").definedBy("dev.verdant.store..")
+                .layer("Train").definedBy("dev.verdant.train..")
+                .layer("Compress").definedBy("dev.verdant.compress..")
+                .layer("Energy").definedBy("dev.verdant.energy..")
+                .layer("Model").definedBy("dev.verdant.model..")
+                .layer("Data").definedBy("dev.verdant.data..")
+                .layer("Result").definedBy("dev.verdant.result..")
+                .layer("Spec").definedBy("dev.verdant.spec..")
+                .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
+                .whereLayer("App").mayOnlyBeAccessedByLayers("Entry")
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("Entry", "App", "Cli")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run")
+                .whereLayer("Train").mayOnlyBeAccessedByLayers("Run")
+                .whereLayer("Compress").mayOnlyBeAccessedByLayers("Run")
+                .whereLayer("Energy").mayOnlyBeAccessedByLayers("App", "Cli", "Run", "Train", "Compress")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Run", "Train", "Compress")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Run", "Train", "Compress")
+                .whereLayer("Result").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run", "Store", "Train",
+                        "Compress", "Energy")
+                .check(classes);
+    }
+
+    @Test
+    void specImportsNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.verdant.spec..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.verdant.data..", "dev.verdant.model..",
+                        "dev.verdant.train..", "dev.verdant.compress..", "dev.verdant.energy..", "dev.verdant.run..",
+                        "dev.verdant.store..", "dev.verdant.cli..", "dev.verdant.app..", "dev.verdant.result..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppUsesJavaFxControlsFxOrJFreeChart() {
+        noClasses().that().resideOutsideOfPackage("dev.verdant.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliWritesToStandardOutput() {
+        noClasses().that().resideOutsideOfPackage("dev.verdant.cli..")
+                .should().accessField(System.class, "out")
+                .check(classes);
+    }
+}
