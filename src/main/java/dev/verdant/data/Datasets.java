@@ -3,6 +3,7 @@ package dev.verdant.data;
 import dev.verdant.spec.DatasetSpec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -23,10 +24,20 @@ public final class Datasets {
             case "fashion-mnist-small" -> BuiltInDatasets.fashionMnistSmall(spec.validationSplit(), seed);
             case "spirals", "circles", "xor", "gaussians" -> SyntheticDatasets.generate(spec.name(),
                     spec.samples(), spec.noise(), spec.validationSplit(), seed);
-            case "mnist", "fashion-mnist" -> IdxFolder.load(spec.name(), Path.of(spec.path()));
+            case "mnist", "fashion-mnist" -> IdxFolder.load(spec.name(), onDiskPath(spec));
+            case "cifar10" -> CifarFolder.load(onDiskPath(spec));
+            case "csv" -> CsvDataset.load(onDiskPath(spec), spec.labelColumn(), spec.validationSplit(), seed);
             default -> throw new DatasetException("dataset '" + spec.name() + "' is not supported yet");
         };
         return spec.limit() == null ? full : limited(full, spec.limit());
+    }
+
+    private static Path onDiskPath(DatasetSpec spec) {
+        if (spec.path() == null || spec.path().isBlank()) {
+            throw new DatasetException("dataset '" + spec.name() + "' is read from disk: set dataset.path to its "
+                    + (spec.name().equals("csv") ? "CSV file or folder" : "folder"));
+        }
+        return Path.of(spec.path());
     }
 
     private static LoadedData limited(LoadedData d, int limit) {
@@ -38,7 +49,23 @@ public final class Datasets {
     /** Shuffles {@code all} with the seed and holds out {@code validationSplit} of it for validation. */
     static LoadedData shuffleSplit(String name, Split all, double validationSplit, long seed, long[] shape,
                                    List<String> classNames) {
-        int n = all.size();
+        SplitIndices idx = splitIndices(name, all.size(), validationSplit, seed);
+        Split train = all.select(idx.train());
+        Split val = all.select(idx.validation());
+        return new LoadedData(name, train, val, shape, classNames, ContentHash.of(train, val));
+    }
+
+    /** Which sample indices go to training and which to validation; see {@link #splitIndices}. */
+    record SplitIndices(int[] train, int[] validation) {
+    }
+
+    /**
+     * The seeded shuffle-and-hold-out that every dataset without an official test split uses, exposed as indices
+     * so a loader can compute statistics on the training part before building the splits (CSV standardisation).
+     * The first {@code round(n * validationSplit)} positions of the permutation (at least one when the fraction is
+     * positive) are validation, the rest training: the same seed always gives the same split.
+     */
+    static SplitIndices splitIndices(String name, int n, double validationSplit, long seed) {
         int[] order = permutation(n, new Random(seed));
         int nVal = (int) Math.round(n * validationSplit);
         if (validationSplit > 0 && nVal == 0) {
@@ -48,11 +75,7 @@ public final class Datasets {
             throw new DatasetException(name + ": only " + n + " samples; validationSplit " + validationSplit
                     + " leaves none for training");
         }
-        int[] valIdx = java.util.Arrays.copyOfRange(order, 0, nVal);
-        int[] trainIdx = java.util.Arrays.copyOfRange(order, nVal, n);
-        Split train = all.select(trainIdx);
-        Split val = all.select(valIdx);
-        return new LoadedData(name, train, val, shape, classNames, ContentHash.of(train, val));
+        return new SplitIndices(Arrays.copyOfRange(order, nVal, n), Arrays.copyOfRange(order, 0, nVal));
     }
 
     /** A uniformly random permutation of 0..n-1 (Fisher-Yates), reproducible from {@code random}'s seed. */
