@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code verdant} root command; each subcommand is its own class. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
-        subcommands = {RunCommand.class, SpecCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SpecCommand.class, DatasetsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 
     @CommandLine.Spec
