@@ -1,10 +1,11 @@
 package dev.verdant;
 
+import dev.verdant.app.Launcher;
 import dev.verdant.cli.VerdantCommand;
 
 /**
- * Entry point of {@code java -jar verdant.jar}: subcommands run headless; no arguments prints usage
- * (the workbench window opens here once it lands).
+ * Entry point of {@code java -jar verdant.jar}: no arguments opens the workbench window; any argument is a
+ * command line for the headless CLI.
  */
 public final class Main {
 
@@ -12,6 +13,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(VerdantCommand.execute(args));
+        System.exit(args.length == 0 ? Launcher.launch(args) : VerdantCommand.execute(args));
     }
 }

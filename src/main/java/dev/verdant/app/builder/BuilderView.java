@@ -1,0 +1,252 @@
+package dev.verdant.app.builder;
+
+import dev.verdant.app.Styles;
+import dev.verdant.spec.ExperimentSpec;
+import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The experiment builder form: one section per part of the spec, a compression step list, and the Run button,
+ * which is disabled while the spec is invalid. Each invalid field carries a ControlsFX error decoration whose
+ * tooltip is the validator's message; all messages are also listed under the form.
+ */
+public final class BuilderView extends BorderPane {
+
+    /** Node ids, for tests and stylesheets. */
+    public static final String RUN_BUTTON_ID = "run-button";
+    public static final String PROBLEMS_ID = "builder-problems";
+
+    private final BuilderViewModel vm;
+    private final Map<String, Control> controls = new HashMap<>();
+    private final GraphicValidationDecoration decoration = new GraphicValidationDecoration();
+    private final Button run = new Button("Run");
+
+    public BuilderView(BuilderViewModel vm, Consumer<ExperimentSpec> onRun) {
+        this.vm = vm;
+        VBox sections = new VBox(4);
+        sections.setPadding(new Insets(4));
+        for (String section : SpecField.SECTIONS) {
+            TitledPane pane = new TitledPane(section, form(section));
+            pane.setCollapsible(true);
+            sections.getChildren().add(pane);
+        }
+        sections.getChildren().add(new TitledPane("Compression steps (in order)", compressionEditor()));
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+
+        Label problems = new Label();
+        problems.setId(PROBLEMS_ID);
+        problems.getStyleClass().add(Styles.ERROR_TEXT);
+        problems.setWrapText(true);
+        problems.textProperty().bind(vm.problemSummaryProperty());
+        problems.visibleProperty().bind(vm.validProperty().not());
+        problems.managedProperty().bind(problems.visibleProperty());
+        run.setId(RUN_BUTTON_ID);
+        run.getStyleClass().add(Styles.PRIMARY);
+        run.disableProperty().bind(vm.validProperty().not());
+        run.setTooltip(new Tooltip("Queue this experiment (Ctrl+R)"));
+        run.setOnAction(e -> {
+            if (vm.specProperty().get() != null) {
+                onRun.accept(vm.specProperty().get());
+            }
+        });
+        Label ready = new Label("Ready to run");
+        ready.getStyleClass().add(Styles.OK_TEXT);
+        ready.visibleProperty().bind(vm.validProperty());
+        ready.managedProperty().bind(ready.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(8, ready, spacer, run);
+        VBox bottom = new VBox(4, problems, actions);
+        bottom.setPadding(new Insets(6, 8, 8, 8));
+        setBottom(bottom);
+
+        vm.problems().addListener((MapChangeListener<String, String>) c -> decorate(c.getKey()));
+        controls.keySet().forEach(this::decorate);
+        setMinWidth(300);
+    }
+
+    /** The control editing {@code path}, e.g. {@code training.learningRate}. */
+    public Control control(String path) {
+        return controls.get(path);
+    }
+
+    /** The CSS id of the control editing {@code path}. */
+    public static String fieldId(String path) {
+        return "field-" + path.replace('.', '-');
+    }
+
+    private GridPane form(String section) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add(Styles.FORM);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        for (SpecField f : SpecField.ALL) {
+            if (!f.section().equals(section)) {
+                continue;
+            }
+            Label label = new Label(f.label());
+            Control control = control(f);
+            control.setId(fieldId(f.path()));
+            control.setMaxWidth(Double.MAX_VALUE);
+            label.setLabelFor(control);
+            controls.put(f.path(), control);
+            grid.addRow(row++, label, control);
+            if (!f.archs().isEmpty()) {
+                var applies = Bindings.createBooleanBinding(() -> f.appliesTo(vm.value("model.arch").get()),
+                        vm.value("model.arch"));
+                for (Node n : new Node[] {label, control}) {
+                    n.visibleProperty().bind(applies);
+                    n.managedProperty().bind(applies);
+                }
+            }
+        }
+        return grid;
+    }
+
+    private Control control(SpecField f) {
+        if (f.kind() == SpecField.Kind.CHOICE) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(f.choices());
+            box.valueProperty().bindBidirectional(vm.value(f.path()));
+            return box;
+        }
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(vm.value(f.path()));
+        if (f.optional()) {
+            text.setPromptText("(not set)");
+        }
+        return text;
+    }
+
+    private void decorate(String path) {
+        Control c = controls.get(path);
+        if (c == null) {
+            return;
+        }
+        decoration.removeDecorations(c);
+        String message = vm.problems().get(path);
+        if (message != null) {
+            decoration.applyValidationDecoration(ValidationMessage.error(c, message));
+            c.setTooltip(new Tooltip(message));
+            if (!c.getStyleClass().contains(Styles.INVALID)) {
+                c.getStyleClass().add(Styles.INVALID);
+            }
+        } else {
+            c.setTooltip(null);
+            c.getStyleClass().remove(Styles.INVALID);
+        }
+    }
+
+    private Node compressionEditor() {
+        ListView<CompressionStep> list = new ListView<>(vm.compressionSteps());
+        list.setId("compression-steps");
+        list.setPrefHeight(110);
+        list.setPlaceholder(new Label("No compression: the trained model is kept as is"));
+        Button add = new Button("Add…");
+        Button edit = new Button("Edit…");
+        Button up = new Button("Up");
+        Button down = new Button("Down");
+        Button remove = new Button("Remove");
+        var selected = list.getSelectionModel().selectedIndexProperty();
+        edit.disableProperty().bind(selected.lessThan(0));
+        remove.disableProperty().bind(selected.lessThan(0));
+        up.disableProperty().bind(selected.lessThan(1));
+        down.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() < 0 || selected.get() >= vm.compressionSteps().size() - 1, selected,
+                vm.compressionSteps()));
+        add.setOnAction(e -> editStep(null).ifPresent(s -> vm.compressionSteps().add(s)));
+        edit.setOnAction(e -> {
+            int i = selected.get();
+            editStep(vm.compressionSteps().get(i)).ifPresent(s -> vm.compressionSteps().set(i, s));
+        });
+        up.setOnAction(e -> move(list, -1));
+        down.setOnAction(e -> move(list, 1));
+        remove.setOnAction(e -> vm.compressionSteps().remove(selected.get()));
+        Label note = new Label(BuilderViewModel.SPEC_HAS_COMPRESSION ? ""
+                : "Steps are kept with the form; runs apply them once the compression pipeline lands.");
+        note.getStyleClass().add(Styles.HINT);
+        note.setWrapText(true);
+        note.setManaged(!note.getText().isEmpty());
+        return new VBox(4, list, new HBox(4, add, edit, up, down, remove), note);
+    }
+
+    private void move(ListView<CompressionStep> list, int by) {
+        int i = list.getSelectionModel().getSelectedIndex();
+        int j = i + by;
+        var steps = vm.compressionSteps();
+        if (i < 0 || j < 0 || j >= steps.size()) {
+            return;
+        }
+        CompressionStep s = steps.remove(i);
+        steps.add(j, s);
+        list.getSelectionModel().select(j);
+    }
+
+    private java.util.Optional<CompressionStep> editStep(CompressionStep current) {
+        Dialog<CompressionStep> dialog = new Dialog<>();
+        dialog.setTitle(current == null ? "Add compression step" : "Edit compression step");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        ComboBox<String> type = new ComboBox<>();
+        type.getItems().setAll(CompressionStep.TYPES);
+        type.setEditable(true);
+        type.setValue(current == null ? CompressionStep.TYPES.get(0) : current.type());
+        TextField params = new TextField(current == null ? "" : current.parameterText());
+        params.setPromptText("e.g. sparsity=0.5, finetuneEpochs=1");
+        Label error = new Label();
+        error.getStyleClass().add(Styles.ERROR_TEXT);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add(Styles.FORM);
+        grid.addRow(0, new Label("Type"), type);
+        grid.addRow(1, new Label("Parameters"), params);
+        grid.add(error, 0, 2, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                CompressionStep.parse(type.getValue(), params.getText());
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == ButtonType.OK ? CompressionStep.parse(type.getValue(), params.getText())
+                : null);
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,324 @@
+package dev.verdant.app.builder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.verdant.app.UiExecutor;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.SpecCodec;
+import dev.verdant.spec.SpecException;
+import dev.verdant.spec.SpecProblem;
+import dev.verdant.spec.SpecValidator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The builder's state: one text property per {@link SpecField}, the ordered compression steps, and - recomputed on
+ * every edit - the spec they make, whether it is valid and each field's problem message. Fields the form does not
+ * show (and fields added to the spec later) are carried over from the last loaded spec unchanged.
+ */
+public final class BuilderViewModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** True once the spec record has a {@code compression} component (issue 6); until then steps stay in the form. */
+    static final boolean SPEC_HAS_COMPRESSION = Arrays.stream(ExperimentSpec.class.getRecordComponents())
+            .anyMatch(c -> c.getName().equals("compression"));
+
+    private final UiExecutor executor;
+    private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    private final ObservableList<CompressionStep> compression = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper("");
+    private ObjectNode base;
+    private boolean loading;
+
+    public BuilderViewModel(UiExecutor executor) {
+        this.executor = executor;
+        for (SpecField f : SpecField.ALL) {
+            StringProperty p = new SimpleStringProperty(this, f.path(), "");
+            p.addListener((obs, was, now) -> recompute());
+            values.put(f.path(), p);
+        }
+        compression.addListener((ListChangeListener<CompressionStep>) c -> recompute());
+        load(ExperimentSpec.defaults());
+    }
+
+    /** The text of the field at {@code path} (see {@link SpecField#ALL}). */
+    public StringProperty value(String path) {
+        StringProperty p = values.get(path);
+        if (p == null) {
+            throw new IllegalArgumentException("no builder field " + path);
+        }
+        return p;
+    }
+
+    /** Compression steps in pipeline order; edit, reorder and remove through this list. */
+    public ObservableList<CompressionStep> compressionSteps() {
+        return compression;
+    }
+
+    /** Field path to problem message; a key that is not a form field (e.g. {@code dataset.samples}) is shown in the summary. */
+    public ObservableMap<String, String> problems() {
+        return problems;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** The spec the form describes, or null while a field cannot be read or the spec is invalid. */
+    public ReadOnlyObjectProperty<ExperimentSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
+    /** Every problem as one line each, for the message area under the form. */
+    public ReadOnlyStringProperty problemSummaryProperty() {
+        return problemSummary.getReadOnlyProperty();
+    }
+
+    /** Fills the form from {@code s}, e.g. a preset, a file or a stored run to clone. */
+    public void load(ExperimentSpec s) {
+        ObjectNode tree = JSON.valueToTree(s);
+        loading = true;
+        try {
+            base = tree;
+            for (SpecField f : SpecField.ALL) {
+                values.get(f.path()).set(textOf(at(tree, f.path()), f));
+            }
+            compression.setAll(stepsOf(tree.get("compression")));
+        } finally {
+            loading = false;
+        }
+        recompute();
+    }
+
+    /**
+     * Fills the form from YAML or JSON text. Values that break the validator are loaded and marked on their fields;
+     * text that is not a spec at all (syntax, unknown key, wrong type) throws a {@link SpecException}.
+     */
+    public void loadYaml(String text) {
+        ExperimentSpec s;
+        try {
+            s = YAML.readValue(text, ExperimentSpec.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            SpecCodec.parse(text); // throws the codec's message, which names the field
+            throw new SpecException("spec", "cannot be read: " + e.getMessage());
+        }
+        if (s == null) {
+            throw new SpecException("spec", "is empty");
+        }
+        load(s);
+    }
+
+    /** The form as YAML (only meaningful while valid; invalid text fields are written as their last valid state). */
+    public String toYaml() {
+        ExperimentSpec s = spec.get();
+        return s != null ? SpecCodec.toYaml(s) : null;
+    }
+
+    /** Reads a spec file off the FX thread and loads it; {@code onError} gets the codec's message. */
+    public void open(Path file, Runnable onLoaded, Consumer<Throwable> onError) {
+        executor.runInBackground(() -> Files.readString(file), text -> {
+            try {
+                loadYaml(text);
+                onLoaded.run();
+            } catch (SpecException e) {
+                onError.accept(e);
+            }
+        }, onError);
+    }
+
+    /** Writes the valid spec as YAML off the FX thread. */
+    public void save(Path file, Runnable onSaved, Consumer<Throwable> onError) {
+        String yaml = toYaml();
+        if (yaml == null) {
+            onError.accept(new SpecException(currentProblems()));
+            return;
+        }
+        executor.runInBackground(() -> Files.writeString(file, yaml), p -> onSaved.run(), onError);
+    }
+
+    private List<SpecProblem> currentProblems() {
+        return problems.entrySet().stream().map(e -> new SpecProblem(e.getKey(), e.getValue())).toList();
+    }
+
+    private void recompute() {
+        if (loading) {
+            return;
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        ObjectNode tree = base.deepCopy();
+        for (SpecField f : SpecField.ALL) {
+            String text = values.get(f.path()).get();
+            try {
+                put(tree, f.path(), parse(f, text == null ? "" : text.trim()));
+            } catch (IllegalArgumentException e) {
+                found.put(f.path(), e.getMessage());
+            }
+        }
+        if (SPEC_HAS_COMPRESSION) {
+            tree.set("compression", stepsNode());
+        }
+        ExperimentSpec candidate = null;
+        if (found.isEmpty()) {
+            try {
+                candidate = JSON.treeToValue(tree, ExperimentSpec.class);
+                for (SpecProblem p : SpecValidator.problems(candidate)) {
+                    found.merge(formPath(p.field()), p.message(), (a, b) -> a + "; " + b);
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
+                found.put("spec", e.getMessage());
+            }
+        }
+        problems.keySet().retainAll(found.keySet());
+        problems.putAll(found);
+        boolean ok = found.isEmpty();
+        spec.set(ok ? candidate : null);
+        valid.set(ok);
+        problemSummary.set(found.entrySet().stream().map(e -> label(e.getKey()) + ": " + e.getValue())
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** {@code model.hidden[1]} is shown on the {@code model.hidden} field. */
+    private static String formPath(String field) {
+        int bracket = field.indexOf('[');
+        return bracket > 0 ? field.substring(0, bracket) : field;
+    }
+
+    private static String label(String path) {
+        return SpecField.ALL.stream().filter(f -> f.path().equals(path)).map(SpecField::label).findFirst()
+                .orElse(path);
+    }
+
+    private static JsonNode parse(SpecField f, String text) {
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        if (text.isEmpty()) {
+            if (f.optional()) {
+                return n.nullNode();
+            }
+            if (f.kind() == SpecField.Kind.TEXT || f.kind() == SpecField.Kind.CHOICE) {
+                return n.textNode("");
+            }
+            throw new IllegalArgumentException("is required");
+        }
+        try {
+            return switch (f.kind()) {
+                case TEXT, CHOICE -> n.textNode(text);
+                case INT -> n.numberNode(Integer.parseInt(text));
+                case LONG -> n.numberNode(Long.parseLong(text));
+                case DOUBLE -> n.numberNode(Double.parseDouble(text));
+                case INT_LIST -> {
+                    ArrayNode a = n.arrayNode();
+                    for (String part : text.split("[,\\s]+")) {
+                        if (!part.isEmpty()) {
+                            a.add(Integer.parseInt(part));
+                        }
+                    }
+                    yield a;
+                }
+            };
+        } catch (NumberFormatException e) {
+            String what = switch (f.kind()) {
+                case INT, LONG -> "a whole number";
+                case INT_LIST -> "a list of whole numbers such as 128, 64";
+                default -> "a number";
+            };
+            throw new IllegalArgumentException("'" + text + "' is not " + what);
+        }
+    }
+
+    private static JsonNode at(JsonNode tree, String path) {
+        JsonNode node = tree;
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
+    }
+
+    private static void put(ObjectNode tree, String path, JsonNode value) {
+        String[] parts = path.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+
+    private static String textOf(JsonNode node, SpecField f) {
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (node.isArray()) {
+            StringBuilder b = new StringBuilder();
+            node.forEach(e -> b.append(b.length() == 0 ? "" : ", ").append(e.asText()));
+            return b.toString();
+        }
+        return node.asText();
+    }
+
+    private ArrayNode stepsNode() {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (CompressionStep s : compression) {
+            ObjectNode o = a.addObject();
+            o.put("type", s.type());
+            s.parameters().forEach((k, v) -> {
+                try {
+                    o.put(k, Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    o.put(k, v);
+                }
+            });
+        }
+        return a;
+    }
+
+    private static List<CompressionStep> stepsOf(JsonNode node) {
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        List<CompressionStep> steps = new java.util.ArrayList<>();
+        for (JsonNode step : node) {
+            Map<String, String> params = new LinkedHashMap<>();
+            step.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("type") && !e.getValue().isNull()) {
+                    params.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            steps.add(new CompressionStep(step.path("type").asText("prune"), params));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.verdant.app.energy;
+
+import dev.verdant.app.Styles;
+import dev.verdant.result.ProbeStatus;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+
+/** The energy panel of the selected (or latest) run. */
+public final class EnergyView extends ScrollPane {
+
+    public EnergyView(EnergyViewModel vm) {
+        Label run = heading("");
+        run.textProperty().bind(vm.runProperty());
+        Label method = new Label();
+        method.setWrapText(true);
+        method.textProperty().bind(vm.methodProperty());
+        Label emissions = new Label();
+        emissions.getStyleClass().add(Styles.FIGURE);
+        emissions.textProperty().bind(vm.emissionsProperty());
+        Label cost = new Label();
+        cost.textProperty().bind(vm.costProperty());
+        Label intensity = new Label();
+        intensity.getStyleClass().add(Styles.HINT);
+        intensity.setWrapText(true);
+        intensity.textProperty().bind(vm.intensityProperty());
+
+        TableView<EnergyViewModel.PhaseRow> phases = new TableView<>(vm.phases());
+        phases.setId("energy-phases");
+        phases.getColumns().add(column("Phase", EnergyViewModel.PhaseRow::phase, 180));
+        phases.getColumns().add(column("Energy", EnergyViewModel.PhaseRow::joules, 120));
+        phases.getColumns().add(column("Share", EnergyViewModel.PhaseRow::share, 80));
+        phases.setPlaceholder(new Label("No energy figures for this run"));
+        phases.setPrefHeight(150);
+
+        TableView<ProbeStatus> probes = new TableView<>(vm.probes());
+        probes.setId("energy-probes");
+        probes.getColumns().add(column("Probe", ProbeStatus::name, 110));
+        probes.getColumns().add(column("Measuring", p -> p.available() ? "yes" : "no", 90));
+        probes.getColumns().add(column("Why / what", ProbeStatus::reason, 520));
+        probes.setPlaceholder(new Label("No probe reports: this run was made without an energy meter"));
+        probes.setPrefHeight(150);
+
+        ListView<String> equivalents = new ListView<>(vm.equivalents());
+        equivalents.setPlaceholder(new Label("Teaching equivalents appear once energy is measured"));
+        equivalents.setPrefHeight(110);
+
+        VBox box = new VBox(6, run, method, emissions, cost, intensity, heading("Energy by phase"), phases,
+                heading("Energy probes"), probes, heading("What this compares to"), equivalents);
+        box.setPadding(new Insets(10));
+        setContent(box);
+        setFitToWidth(true);
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.HEADING);
+        return l;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value,
+                                                     double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

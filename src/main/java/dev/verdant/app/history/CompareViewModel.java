@@ -1,0 +1,180 @@
+package dev.verdant.app.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verdant.app.live.LiveChartsViewModel;
+import dev.verdant.result.EpochRecord;
+import dev.verdant.result.FinalMetrics;
+import dev.verdant.result.RunResult;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Two or more runs side by side: every spec field (by dotted path) with a flag when the runs differ, the headline
+ * metrics with deltas against the first run, and their accuracy curves overlaid.
+ */
+public final class CompareViewModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One spec field across the runs.
+     *
+     * @param path   dotted path, e.g. {@code training.learningRate}
+     * @param values the value in each run, in run order
+     * @param differs whether not all values are equal
+     */
+    public record SpecRow(String path, List<String> values, boolean differs) {
+    }
+
+    /**
+     * One metric across the runs.
+     *
+     * @param metric name and unit
+     * @param values formatted value per run
+     * @param deltas formatted difference to the first run (empty for the first)
+     */
+    public record MetricRow(String metric, List<String> values, List<String> deltas) {
+    }
+
+    private final List<RunResult> runs;
+    private final List<SpecRow> specRows;
+    private final List<MetricRow> metricRows;
+    private final XYSeriesCollection curves = new XYSeriesCollection();
+    private final boolean energyAxis;
+
+    public CompareViewModel(List<RunResult> runs) {
+        if (runs.size() < 2) {
+            throw new IllegalArgumentException("compare needs two or more runs, got " + runs.size());
+        }
+        this.runs = List.copyOf(runs);
+        this.specRows = specRows(this.runs);
+        this.metricRows = metricRows(this.runs);
+        this.energyAxis = this.runs.stream().allMatch(r -> r.epochs().stream()
+                .allMatch(e -> e.cumulativeEnergyJoules() != null));
+        for (RunResult r : this.runs) {
+            XYSeries s = new XYSeries(LiveChartsViewModel.runLabel(r), false, true);
+            double seconds = 0;
+            for (EpochRecord e : r.epochs()) {
+                seconds += e.seconds();
+                s.add(energyAxis ? e.cumulativeEnergyJoules() : seconds, e.valAccuracy());
+            }
+            curves.addSeries(s);
+        }
+    }
+
+    public List<RunResult> runs() {
+        return runs;
+    }
+
+    /** Column headers: one per run. */
+    public List<String> runLabels() {
+        return runs.stream().map(LiveChartsViewModel::runLabel).toList();
+    }
+
+    public List<SpecRow> specRows() {
+        return specRows;
+    }
+
+    /** Only the spec fields that differ. */
+    public List<SpecRow> differences() {
+        return specRows.stream().filter(SpecRow::differs).toList();
+    }
+
+    public List<MetricRow> metricRows() {
+        return metricRows;
+    }
+
+    /** Accuracy per epoch against cumulative energy (or seconds when a run has no energy), one series per run. */
+    public XYSeriesCollection curves() {
+        return curves;
+    }
+
+    public String curveAxisLabel() {
+        return energyAxis ? "cumulative energy (J)" : "time (s) — no energy meter";
+    }
+
+    private static List<SpecRow> specRows(List<RunResult> runs) {
+        List<Map<String, String>> flat = runs.stream().map(r -> flatten(JSON.valueToTree(r.spec()))).toList();
+        TreeMap<String, Boolean> paths = new TreeMap<>();
+        flat.forEach(m -> m.keySet().forEach(k -> paths.put(k, true)));
+        List<SpecRow> rows = new ArrayList<>();
+        for (String p : paths.keySet()) {
+            List<String> values = flat.stream().map(m -> m.getOrDefault(p, "")).toList();
+            boolean differs = values.stream().distinct().count() > 1;
+            rows.add(new SpecRow(p, values, differs));
+        }
+        return rows;
+    }
+
+    /** A spec as dotted path to value text; lists stay one value ({@code [128, 64]}). */
+    static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> out = new TreeMap<>();
+        flatten("", node, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node != null && node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node == null || node.isNull() ? "" : node.isTextual() ? node.asText() : node.toString());
+        }
+    }
+
+    private static List<MetricRow> metricRows(List<RunResult> runs) {
+        List<MetricRow> rows = new ArrayList<>();
+        rows.add(metric(runs, "accuracy", FinalMetrics::accuracy, "%.4f"));
+        rows.add(metric(runs, "loss", FinalMetrics::loss, "%.4f"));
+        rows.add(metric(runs, "energy (J)", FinalMetrics::energyJoules, "%.1f"));
+        rows.add(metric(runs, "gCO2e", FinalMetrics::co2eGrams, "%.4f"));
+        rows.add(metric(runs, "params", m -> (double) m.params(), "%.0f"));
+        rows.add(metric(runs, "FLOPs / sample", m -> (double) m.flopsPerSample(), "%.0f"));
+        rows.add(metric(runs, "train time (s)", FinalMetrics::trainSeconds, "%.2f"));
+        rows.add(metric(runs, "samples / s", FinalMetrics::samplesPerSecond, "%.0f"));
+        rows.add(metric(runs, "epochs", m -> (double) m.epochsCompleted(), "%.0f"));
+        return rows;
+    }
+
+    private static MetricRow metric(List<RunResult> runs, String name, Function<FinalMetrics, Double> get,
+                                    String format) {
+        List<Double> values = runs.stream().map(r -> r.finalMetrics() == null ? null : get.apply(r.finalMetrics()))
+                .toList();
+        List<String> text = values.stream().map(v -> v == null ? "n/a" : String.format(Locale.ROOT, format, v))
+                .toList();
+        List<String> deltas = new ArrayList<>();
+        Double first = values.get(0);
+        for (int i = 0; i < values.size(); i++) {
+            Double v = values.get(i);
+            if (i == 0) {
+                deltas.add("");
+            } else if (first == null || v == null) {
+                deltas.add("n/a");
+            } else {
+                double d = v - first;
+                String pct = first != 0 ? String.format(Locale.ROOT, " (%+.1f%%)", 100 * d / Math.abs(first)) : "";
+                deltas.add((d >= 0 ? "+" : "") + String.format(Locale.ROOT, format, d) + pct);
+            }
+        }
+        return new MetricRow(name, text, deltas);
+    }
+
+    /** Whether every run has the same value at {@code path} (for tests and the view's filter). */
+    public boolean same(String path) {
+        return specRows.stream().filter(r -> r.path().equals(path)).noneMatch(SpecRow::differs)
+                && specRows.stream().anyMatch(r -> Objects.equals(r.path(), path));
+    }
+}

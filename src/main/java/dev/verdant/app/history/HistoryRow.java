@@ -1,0 +1,81 @@
+package dev.verdant.app.history;
+
+import dev.verdant.result.RunResult;
+import dev.verdant.spec.ExperimentSpec;
+
+import java.util.List;
+
+/**
+ * One line of the history table.
+ *
+ * @param id           the store id (or, for a run kept only in this session, its job number)
+ * @param name         run name
+ * @param dataset      dataset name
+ * @param arch         architecture
+ * @param strategy     training strategy in brief, e.g. {@code adam 0.001 · cosine · 10 ep}
+ * @param compression  compression steps in brief, or {@code none}
+ * @param accuracy     final validation accuracy; null while running or failed
+ * @param energyJoules total energy; null without a meter
+ * @param co2eGrams    emissions; null without a meter
+ * @param params       trainable parameters
+ * @param status       status label
+ * @param date         start time, ISO-8601
+ * @param tags         tags
+ */
+public record HistoryRow(long id, String name, String dataset, String arch, String strategy, String compression,
+                         Double accuracy, Double energyJoules, Double co2eGrams, Long params, String status,
+                         String date, List<String> tags) {
+
+    public HistoryRow {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A row for a full result (its spec gives strategy and compression). */
+    public static HistoryRow of(long id, RunResult r, List<String> tags) {
+        ExperimentSpec s = r.spec();
+        var m = r.finalMetrics();
+        return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(), s == null ? "" : s.model().arch(),
+                strategy(s), compression(s), m == null ? null : m.accuracy(), m == null ? null : m.energyJoules(),
+                m == null ? null : m.co2eGrams(), m == null ? null : m.params(), r.status().label(),
+                r.startedAt(), tags);
+    }
+
+    /** The training strategy in brief. */
+    public static String strategy(ExperimentSpec s) {
+        if (s == null) {
+            return "";
+        }
+        var t = s.training();
+        return t.optimizer() + " " + t.learningRate() + " · " + t.schedule() + " · " + t.epochs() + " ep";
+    }
+
+    /** The compression pipeline in brief; {@code none} until the spec has one. */
+    public static String compression(ExperimentSpec s) {
+        if (s == null) {
+            return "";
+        }
+        try {
+            var component = java.util.Arrays.stream(ExperimentSpec.class.getRecordComponents())
+                    .filter(c -> c.getName().equals("compression")).findFirst();
+            if (component.isPresent()) {
+                Object steps = component.get().getAccessor().invoke(s);
+                if (steps instanceof List<?> list && !list.isEmpty()) {
+                    return list.size() + " step" + (list.size() == 1 ? "" : "s");
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            // fall through: the table shows "none" rather than failing
+        }
+        return "none";
+    }
+
+    /** Whether the row matches a filter text (name, dataset, arch, status, strategy or a tag; case-insensitive). */
+    public boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String f = filter.trim().toLowerCase(java.util.Locale.ROOT);
+        return (name + " " + dataset + " " + arch + " " + status + " " + strategy + " " + String.join(" ", tags))
+                .toLowerCase(java.util.Locale.ROOT).contains(f);
+    }
+}

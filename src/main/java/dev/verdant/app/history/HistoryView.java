@@ -1,0 +1,138 @@
+package dev.verdant.app.history;
+
+import dev.verdant.result.RunResult;
+import dev.verdant.spec.ExperimentSpec;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The table of stored runs with a filter box and the actions on selected runs. */
+public final class HistoryView extends BorderPane {
+
+    public static final String TABLE_ID = "history-table";
+    public static final String FILTER_ID = "history-filter";
+    public static final String COMPARE_ID = "compare-button";
+
+    private final TableView<HistoryRow> table = new TableView<>();
+
+    /**
+     * @param onCompare gets the selected runs in full (two or more)
+     * @param onClone   gets the selected run's spec, to open in the builder
+     * @param onRerun   gets the selected run's spec, to queue unchanged
+     * @param onSelect  gets the selected runs in full whenever the selection changes (energy panel, Pareto)
+     */
+    public HistoryView(HistoryViewModel vm, Consumer<List<RunResult>> onCompare, Consumer<ExperimentSpec> onClone,
+                       Consumer<ExperimentSpec> onRerun, Consumer<List<RunResult>> onSelect) {
+        TextField filter = new TextField();
+        filter.setId(FILTER_ID);
+        filter.setPromptText("Filter: name, dataset, arch, status, tag…");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+
+        Button compare = new Button("Compare");
+        compare.setId(COMPARE_ID);
+        compare.setTooltip(new Tooltip("Select two or more runs to compare them"));
+        compare.disableProperty().bind(Bindings.size(vm.selection()).lessThan(2));
+        compare.setOnAction(e -> vm.loadSelected(onCompare));
+        Button clone = new Button("Clone and change");
+        clone.setTooltip(new Tooltip("Open the run's spec in the builder"));
+        clone.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+        clone.setOnAction(e -> vm.selectedSpec(onClone));
+        Button rerun = new Button("Re-run");
+        rerun.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+        rerun.setOnAction(e -> vm.selectedSpec(onRerun));
+        Button tag = new Button("Tag…");
+        tag.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+        tag.setOnAction(e -> {
+            TextInputDialog d = new TextInputDialog();
+            d.setHeaderText("Tag the selected runs");
+            d.initOwner(getScene().getWindow());
+            d.showAndWait().ifPresent(vm::tagSelected);
+        });
+        Button delete = new Button("Delete");
+        delete.disableProperty().bind(Bindings.isEmpty(vm.selection()));
+        delete.setOnAction(e -> vm.deleteSelected());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, delete, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6));
+        setTop(bar);
+
+        table.setId(TABLE_ID);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No runs yet: finished runs appear here"));
+        table.getColumns().addAll(List.of(
+                text("Name", HistoryRow::name, 130),
+                text("Dataset", HistoryRow::dataset, 80),
+                text("Arch", HistoryRow::arch, 60),
+                text("Strategy", HistoryRow::strategy, 170),
+                text("Compression", HistoryRow::compression, 90),
+                number("Accuracy", HistoryRow::accuracy, "%.4f", 75),
+                number("Energy J", HistoryRow::energyJoules, "%.1f", 75),
+                number("gCO2e", HistoryRow::co2eGrams, "%.4f", 65),
+                number("Params", r -> r.params() == null ? null : r.params().doubleValue(), "%,.0f", 75),
+                text("Status", HistoryRow::status, 75),
+                text("Date", r -> r.date() == null ? "" : r.date().replace('T', ' ').replaceFirst("\\..*", ""), 140),
+                text("Tags", r -> String.join(", ", r.tags()), 90)));
+        SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<HistoryRow>) c -> {
+            vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            if (!vm.selection().isEmpty()) {
+                vm.loadSelected(onSelect);
+            }
+        });
+        setCenter(table);
+    }
+
+    public TableView<HistoryRow> table() {
+        return table;
+    }
+
+    private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value,
+                                                        double width) {
+        TableColumn<HistoryRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A numeric column that sorts by value and shows {@code n/a} for missing figures. */
+    private static TableColumn<HistoryRow, Double> number(String title, Function<HistoryRow, Double> value,
+                                                          String format, double width) {
+        TableColumn<HistoryRow, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v == null ? "n/a" : String.format(Locale.ROOT, format, v));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        c.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.verdant.app.history;
+
+import dev.verdant.app.UiExecutor;
+import dev.verdant.result.RunResult;
+import dev.verdant.spec.ExperimentSpec;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The history table's state: rows from a {@link RunHistory} (loaded off the FX thread), a filter text, the
+ * selection, and the actions on selected runs (compare, clone, re-run, tag, delete).
+ */
+public final class HistoryViewModel {
+
+    private final RunHistory history;
+    private final UiExecutor executor;
+    private final Consumer<Throwable> onError;
+    private final ObservableList<HistoryRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<HistoryRow> filtered = new FilteredList<>(rows, r -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableList<HistoryRow> selection = FXCollections.observableArrayList();
+
+    public HistoryViewModel(RunHistory history, UiExecutor executor, Consumer<Throwable> onError) {
+        this.history = history;
+        this.executor = executor;
+        this.onError = onError;
+        filter.addListener((o, was, now) -> filtered.setPredicate(r -> r.matches(now)));
+    }
+
+    /** Rows matching the filter (the view sorts them). */
+    public ObservableList<HistoryRow> rows() {
+        return filtered;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The rows selected in the table; the view keeps it in sync. */
+    public ObservableList<HistoryRow> selection() {
+        return selection;
+    }
+
+    /** Reloads the rows from the history, off the FX thread. */
+    public void refresh() {
+        executor.runInBackground(history::list, rows::setAll, onError);
+    }
+
+    /** Records a run that ended in this window, then reloads. */
+    public void record(long key, RunResult result) {
+        executor.runInBackground(() -> {
+            history.record(key, result);
+            return history.list();
+        }, rows::setAll, onError);
+    }
+
+    /** Loads the selected runs in full and hands them over (for Compare, needs two or more). */
+    public void loadSelected(Consumer<List<RunResult>> then) {
+        List<Long> ids = selection.stream().map(HistoryRow::id).toList();
+        executor.runInBackground(() -> {
+            List<RunResult> out = new ArrayList<>();
+            for (long id : ids) {
+                history.load(id).ifPresent(r -> out.add(r.id() == null ? r.withId(id) : r));
+            }
+            return out;
+        }, then, onError);
+    }
+
+    /** The spec of the first selected run, for "Clone and change" and "Re-run". */
+    public void selectedSpec(Consumer<ExperimentSpec> then) {
+        if (selection.isEmpty()) {
+            return;
+        }
+        long id = selection.get(0).id();
+        executor.runInBackground(() -> history.load(id).map(RunResult::spec).orElse(null), spec -> {
+            if (spec != null) {
+                then.accept(spec);
+            }
+        }, onError);
+    }
+
+    /** Tags every selected run. */
+    public void tagSelected(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return;
+        }
+        List<Long> ids = selection.stream().map(HistoryRow::id).toList();
+        executor.runInBackground(() -> {
+            ids.forEach(id -> history.tag(id, tag.trim()));
+            return history.list();
+        }, rows::setAll, onError);
+    }
+
+    /** Deletes every selected run. */
+    public void deleteSelected() {
+        List<Long> ids = selection.stream().map(HistoryRow::id).toList();
+        executor.runInBackground(() -> {
+            ids.forEach(history::delete);
+            return history.list();
+        }, rows::setAll, onError);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.verdant.app.history;
+
+import dev.verdant.result.RunResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where finished runs are kept: the run store, or this session's memory when no store is open. Calls may block
+ * (database): the ViewModel makes them through the {@link dev.verdant.app.UiExecutor}.
+ */
+public interface RunHistory {
+
+    /** Every kept run, newest first. */
+    List<HistoryRow> list();
+
+    /** One run in full. */
+    Optional<RunResult> load(long id);
+
+    /** Adds a tag to a run. */
+    void tag(long id, String tag);
+
+    /** Deletes a run. */
+    void delete(long id);
+
+    /**
+     * Records a run that ended in this window. A store-backed history ignores it (the run layer stores runs
+     * itself); the in-memory one keeps it under {@code key}.
+     */
+    void record(long key, RunResult result);
+
+    /**
+     * Marks runs that were still active when the window closed as cancelled. The store does this for runs it
+     * tracks; the default does nothing.
+     */
+    default void close() {
+    }
+}

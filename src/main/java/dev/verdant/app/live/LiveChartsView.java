@@ -1,0 +1,108 @@
+package dev.verdant.app.live;
+
+import dev.verdant.app.ErrorReporter;
+import dev.verdant.app.EventPump;
+import dev.verdant.run.RunEvent;
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+
+/**
+ * The four live charts in a 2x2 grid. Each pumped batch of events is applied with every chart's notifications off;
+ * turning them back on redraws each chart once, so redraws are bounded by the pump's rate.
+ */
+public final class LiveChartsView extends GridPane {
+
+    private final LiveChartsViewModel vm;
+    private final ChartPane accuracy;
+    private final ChartPane loss;
+    private final ChartPane power;
+    private final ChartPane pareto;
+
+    public LiveChartsView(LiveChartsViewModel vm, EventPump pump, ErrorReporter errors) {
+        this.vm = vm;
+        accuracy = new ChartPane(Charts.accuracy(vm), "accuracy-vs-energy", errors);
+        loss = new ChartPane(Charts.loss(vm), "loss", errors);
+        power = new ChartPane(Charts.power(vm), "power", errors);
+        pareto = new ChartPane(Charts.pareto(vm), "pareto", errors);
+        add(accuracy, 0, 0);
+        add(loss, 1, 0);
+        add(power, 0, 1);
+        add(pareto, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+        vm.xAxisModeProperty().addListener((o, was, now) ->
+                accuracy.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
+        vm.paretoAxisModeProperty().addListener((o, was, now) ->
+                pareto.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
+        vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> {
+            while (c.next()) {
+                for (CompressionMark m : c.getAddedSubList()) {
+                    ValueMarker marker = new ValueMarker(m.x(), new Color(121, 85, 72),
+                            new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                                    new float[] {4f, 3f}, 0f));
+                    marker.setLabel(m.text());
+                    accuracy.chart().getXYPlot().addDomainMarker(marker);
+                }
+            }
+        });
+        pump.addListener(this::apply);
+    }
+
+    /** Applies a batch of events with one redraw per chart. */
+    public void apply(List<RunEvent> events) {
+        List<JFreeChart> all = charts();
+        all.forEach(c -> c.setNotify(false));
+        try {
+            vm.apply(events);
+        } finally {
+            all.forEach(c -> c.setNotify(true));
+        }
+    }
+
+    /** Recomputes the Pareto chart with one redraw. */
+    public void showPareto(List<dev.verdant.result.RunResult> runs) {
+        pareto.chart().setNotify(false);
+        try {
+            vm.setParetoRuns(runs);
+        } finally {
+            pareto.chart().setNotify(true);
+        }
+    }
+
+    public List<JFreeChart> charts() {
+        return List.of(accuracy.chart(), loss.chart(), power.chart(), pareto.chart());
+    }
+
+    public ChartPane accuracyPane() {
+        return accuracy;
+    }
+
+    public ChartPane lossPane() {
+        return loss;
+    }
+
+    public ChartPane powerPane() {
+        return power;
+    }
+
+    public ChartPane paretoPane() {
+        return pareto;
+    }
+}

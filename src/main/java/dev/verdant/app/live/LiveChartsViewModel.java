@@ -1,0 +1,290 @@
+package dev.verdant.app.live;
+
+import dev.verdant.app.Carbon;
+import dev.verdant.result.BatchRecord;
+import dev.verdant.result.EpochRecord;
+import dev.verdant.result.FinalMetrics;
+import dev.verdant.result.PowerSample;
+import dev.verdant.result.RunResult;
+import dev.verdant.result.RunStatus;
+import dev.verdant.run.RunEvent;
+import dev.verdant.spec.ExperimentSpec;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The live charts' data: per run, accuracy against cumulative energy (one point per epoch), batch and epoch loss,
+ * power samples; and the Pareto front over chosen finished runs. {@link #apply} takes a batch of events on the FX
+ * thread and adds all its points with notifications off, then fires each changed series once.
+ */
+public final class LiveChartsViewModel {
+
+    /** Series key of the Pareto-optimal runs. */
+    public static final String FRONT = "Pareto front";
+    /** Series key of dominated runs (drawn grey). */
+    public static final String DOMINATED = "dominated";
+
+    private final XYSeriesCollection accuracy = new XYSeriesCollection();
+    private final XYSeriesCollection loss = new XYSeriesCollection();
+    private final XYSeriesCollection batchLoss = new XYSeriesCollection();
+    private final XYSeriesCollection power = new XYSeriesCollection();
+    private final XYSeriesCollection pareto = new XYSeriesCollection();
+    private final Map<Comparable<?>, List<PointInfo>> info = new HashMap<>();
+    private final Map<Long, Trace> traces = new LinkedHashMap<>();
+    private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
+    private final ReadOnlyObjectWrapper<XAxisMode> paretoMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private boolean sawEnergy;
+    private boolean sawTime;
+
+    /** Per-run state while events arrive. */
+    private static final class Trace {
+        final String label;
+        final ExperimentSpec spec;
+        final XYSeries acc;
+        final XYSeries batchLoss;
+        final XYSeries trainLoss;
+        final XYSeries valLoss;
+        XYSeries power;
+        double seconds;
+        double lastX;
+        int knownSteps;
+        final List<BatchRecord> firstEpoch = new ArrayList<>();
+
+        Trace(String label, ExperimentSpec spec) {
+            this.label = label;
+            this.spec = spec;
+            acc = new XYSeries(label, false, true);
+            batchLoss = new XYSeries(label + " · batch", false, true);
+            trainLoss = new XYSeries(label + " · train", false, true);
+            valLoss = new XYSeries(label + " · validation", false, true);
+        }
+    }
+
+    public XYSeriesCollection accuracyDataset() {
+        return accuracy;
+    }
+
+    /** Train and validation loss per epoch, two series per run. */
+    public XYSeriesCollection lossDataset() {
+        return loss;
+    }
+
+    /** Training loss per batch (x in fractional epochs), one series per run; drawn sampled, it can be long. */
+    public XYSeriesCollection batchLossDataset() {
+        return batchLoss;
+    }
+
+    public XYSeriesCollection powerDataset() {
+        return power;
+    }
+
+    public XYSeriesCollection paretoDataset() {
+        return pareto;
+    }
+
+    /** Compression step markers on the accuracy chart. */
+    public ObservableList<CompressionMark> compressionMarks() {
+        return marks;
+    }
+
+    /** What the accuracy chart's x axis shows. */
+    public ReadOnlyObjectProperty<XAxisMode> xAxisModeProperty() {
+        return xMode.getReadOnlyProperty();
+    }
+
+    /** What the Pareto chart's x axis shows. */
+    public ReadOnlyObjectProperty<XAxisMode> paretoAxisModeProperty() {
+        return paretoMode.getReadOnlyProperty();
+    }
+
+    /** Increments after every applied batch (tests and the benchmark wait on it). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Tooltip text of a point, or null. */
+    public String tooltip(Comparable<?> seriesKey, int item) {
+        List<PointInfo> list = info.get(seriesKey);
+        return list == null || item < 0 || item >= list.size() ? null : list.get(item).describe();
+    }
+
+    /** The point infos of a series (for tests and CSV export). */
+    public List<PointInfo> pointInfo(Comparable<?> seriesKey) {
+        return List.copyOf(info.getOrDefault(seriesKey, List.of()));
+    }
+
+    /** Removes every run's curves (the Pareto chart stays). */
+    public void clear() {
+        accuracy.removeAllSeries();
+        loss.removeAllSeries();
+        batchLoss.removeAllSeries();
+        power.removeAllSeries();
+        traces.clear();
+        marks.clear();
+        info.keySet().removeIf(k -> !FRONT.equals(k) && !DOMINATED.equals(k));
+        sawEnergy = false;
+        sawTime = false;
+        revision.set(revision.get() + 1);
+    }
+
+    /** Adds one batch of events; each changed series fires once at the end. */
+    public void apply(List<RunEvent> events) {
+        Set<XYSeries> changed = new HashSet<>();
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Started s) {
+                trace(e.job().id(), "#" + e.job().id() + " " + s.spec().name(), s.spec());
+            } else if (e instanceof RunEvent.BatchEnded b) {
+                Trace t = traces.get(e.job().id());
+                if (t != null) {
+                    batch(t, b.batch(), changed);
+                }
+            } else if (e instanceof RunEvent.EpochEnded ep) {
+                Trace t = traces.get(e.job().id());
+                if (t != null) {
+                    epoch(t, ep.epoch(), changed);
+                }
+            } else if (e instanceof RunEvent.Power p) {
+                Trace t = traces.get(e.job().id());
+                if (t != null) {
+                    power(t, p.sample(), changed);
+                }
+            } else if (e instanceof RunEvent.PhaseChanged ph && "compress".equals(ph.phase())) {
+                Trace t = traces.get(e.job().id());
+                if (t != null) {
+                    marks.add(new CompressionMark(t.label, t.lastX, "compress"));
+                }
+            }
+        }
+        for (XYSeries s : changed) {
+            s.fireSeriesChanged();
+        }
+        xMode.set(sawEnergy && sawTime ? XAxisMode.MIXED : sawEnergy ? XAxisMode.ENERGY : XAxisMode.TIME);
+        revision.set(revision.get() + 1);
+    }
+
+    private Trace trace(long job, String label, ExperimentSpec spec) {
+        return traces.computeIfAbsent(job, id -> {
+            Trace t = new Trace(label, spec);
+            accuracy.addSeries(t.acc);
+            batchLoss.addSeries(t.batchLoss);
+            loss.addSeries(t.trainLoss);
+            loss.addSeries(t.valLoss);
+            info.put(t.acc.getKey(), new ArrayList<>());
+            return t;
+        });
+    }
+
+    private void batch(Trace t, BatchRecord b, Set<XYSeries> changed) {
+        if (b.epoch() == 1) {
+            // the number of batches per epoch is only known once epoch 1 ends: place its points then
+            t.firstEpoch.add(b);
+            return;
+        }
+        t.batchLoss.add(b.epoch() - 1 + (b.batch() + 1.0) / Math.max(1, t.knownSteps), b.loss(), false);
+        changed.add(t.batchLoss);
+    }
+
+    private void epoch(Trace t, EpochRecord r, Set<XYSeries> changed) {
+        if (r.epoch() == 1 && !t.firstEpoch.isEmpty()) {
+            t.knownSteps = t.firstEpoch.size();
+            for (BatchRecord b : t.firstEpoch) {
+                t.batchLoss.add((b.batch() + 1.0) / t.knownSteps, b.loss(), false);
+            }
+            t.firstEpoch.clear();
+            changed.add(t.batchLoss);
+        }
+        t.seconds += r.seconds();
+        Double joules = r.cumulativeEnergyJoules();
+        double x = joules != null ? joules : t.seconds;
+        if (joules != null) {
+            sawEnergy = true;
+        } else {
+            sawTime = true;
+        }
+        t.lastX = x;
+        t.acc.add(x, r.valAccuracy(), false);
+        info.get(t.acc.getKey()).add(new PointInfo(t.label, r.epoch(), r.valAccuracy(), joules, t.seconds,
+                Carbon.co2eGrams(t.spec, joules)));
+        t.trainLoss.add(r.epoch(), r.trainLoss(), false);
+        t.valLoss.add(r.epoch(), r.valLoss(), false);
+        changed.add(t.acc);
+        changed.add(t.trainLoss);
+        changed.add(t.valLoss);
+    }
+
+    private void power(Trace t, PowerSample p, Set<XYSeries> changed) {
+        if (t.power == null) {
+            t.power = new XYSeries(t.label + " (" + p.method() + ")", false, true);
+            power.addSeries(t.power);
+        }
+        t.power.add(p.seconds(), p.watts(), false);
+        changed.add(t.power);
+    }
+
+    /**
+     * Recomputes the Pareto front over {@code runs}: a run is on the front when no other run has at least its
+     * accuracy for at most its energy (one of them strictly better). Unfinished runs and runs without metrics
+     * are left out; x is energy, or training seconds when any run lacks energy.
+     */
+    public void setParetoRuns(List<RunResult> runs) {
+        List<RunResult> usable = runs.stream().filter(r -> r.finalMetrics() != null
+                && r.status() != RunStatus.RUNNING && r.status() != RunStatus.FAILED).toList();
+        boolean energy = !usable.isEmpty() && usable.stream().allMatch(r -> r.finalMetrics().energyJoules() != null);
+        paretoMode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
+        XYSeries front = new XYSeries(FRONT, true, true);
+        XYSeries dominated = new XYSeries(DOMINATED, false, true);
+        List<PointInfo> frontInfo = new ArrayList<>();
+        List<PointInfo> dominatedInfo = new ArrayList<>();
+        for (RunResult r : usable) {
+            FinalMetrics m = r.finalMetrics();
+            double x = energy ? m.energyJoules() : m.trainSeconds();
+            boolean isDominated = usable.stream().anyMatch(o -> o != r && dominates(o, r, energy));
+            PointInfo p = new PointInfo(runLabel(r), 0, m.accuracy(), m.energyJoules(), m.trainSeconds(),
+                    m.co2eGrams());
+            if (isDominated) {
+                dominated.add(x, m.accuracy());
+                dominatedInfo.add(p);
+            } else {
+                front.add(x, m.accuracy());
+                frontInfo.add(p);
+            }
+        }
+        // the front series is sorted by x (autoSort): order its infos the same way for the tooltips
+        frontInfo.sort(java.util.Comparator.comparingDouble(p -> energy ? p.joules() : p.seconds()));
+        pareto.removeAllSeries();
+        pareto.addSeries(front);
+        pareto.addSeries(dominated);
+        info.put(FRONT, frontInfo);
+        info.put(DOMINATED, dominatedInfo);
+        revision.set(revision.get() + 1);
+    }
+
+    static boolean dominates(RunResult a, RunResult b, boolean energy) {
+        double ax = energy ? a.finalMetrics().energyJoules() : a.finalMetrics().trainSeconds();
+        double bx = energy ? b.finalMetrics().energyJoules() : b.finalMetrics().trainSeconds();
+        double ay = a.finalMetrics().accuracy();
+        double by = b.finalMetrics().accuracy();
+        return ax <= bx && ay >= by && (ax < bx || ay > by);
+    }
+
+    /** A finished run's label: store id when stored, else its name. */
+    public static String runLabel(RunResult r) {
+        return (r.id() != null ? "run " + r.id() + " " : "") + r.name();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.verdant.app.queue;
+
+import dev.verdant.app.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/** The run queue: per run its name, status, a progress bar, epoch, elapsed time, ETA and Cancel. */
+public final class QueueView extends BorderPane {
+
+    /** Node id of the list. */
+    public static final String LIST_ID = "run-queue";
+
+    private final RunQueueViewModel vm;
+    private final Map<RunItem, Node> nodes = new WeakHashMap<>();
+
+    public QueueView(RunQueueViewModel vm) {
+        this.vm = vm;
+        ListView<RunItem> list = new ListView<>(vm.items());
+        list.setId(LIST_ID);
+        list.setPlaceholder(new Label("No runs yet: build an experiment and press Run (Ctrl+R)"));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(empty || item == null ? null : nodes.computeIfAbsent(item, QueueView.this::node));
+            }
+        });
+        Label title = new Label("Run queue");
+        title.getStyleClass().add(Styles.HEADING);
+        Button clear = new Button("Clear finished");
+        clear.setOnAction(e -> vm.clearFinished());
+        Label active = new Label();
+        active.textProperty().bind(vm.activeCountProperty().asString("%d active"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, title, active, spacer, clear);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setStyle("-fx-padding: 2 6 2 6;");
+        setTop(top);
+        setCenter(list);
+    }
+
+    private Node node(RunItem item) {
+        Label name = new Label(item.label());
+        name.setStyle("-fx-font-weight: bold;");
+        Label status = new Label();
+        status.textProperty().bind(item.statusProperty());
+        status.getStyleClass().add("queue-status");
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(item.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label epoch = new Label();
+        epoch.textProperty().bind(item.epochProperty());
+        Label elapsed = new Label();
+        elapsed.textProperty().bind(item.elapsedProperty());
+        Label eta = new Label();
+        eta.textProperty().bind(item.etaProperty());
+        Label message = new Label();
+        message.textProperty().bind(item.messageProperty());
+        message.getStyleClass().add(Styles.HINT);
+        message.setWrapText(true);
+        message.visibleProperty().bind(item.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-" + item.job().id());
+        cancel.disableProperty().bind(item.resultProperty().isNotNull());
+        cancel.setOnAction(e -> vm.cancel(item));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, name, spacer, status);
+        HBox figures = new HBox(10, epoch, elapsed, eta, new Region(), cancel);
+        HBox.setHgrow(figures.getChildren().get(3), Priority.ALWAYS);
+        figures.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(head, bar, figures, message);
+        box.getStyleClass().add(Styles.QUEUE_ITEM);
+        return box;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.verdant.app.queue;
+
+import dev.verdant.result.RunResult;
+import dev.verdant.result.RunStatus;
+import dev.verdant.run.Job;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One submitted run as the queue shows it. Updated on the FX thread by {@link RunQueueViewModel} only.
+ */
+public final class RunItem {
+
+    private final Job job;
+    private final String label;
+    private final StringProperty status = new SimpleStringProperty("queued");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty epoch = new SimpleStringProperty("");
+    private final StringProperty elapsed = new SimpleStringProperty("");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> storeId = new SimpleObjectProperty<>();
+    long startedNanos;
+    int knownSteps;
+    double epochsDone;
+    boolean cancelRequested;
+
+    RunItem(Job job) {
+        this.job = job;
+        this.label = "#" + job.id() + " " + job.spec().name();
+    }
+
+    public Job job() {
+        return job;
+    }
+
+    /** {@code #<job> <name>}: the run's name in every chart legend and list of this session. */
+    public String label() {
+        return label;
+    }
+
+    /** {@code queued}, {@code running}, {@code cancelling}, then the final status label. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** 0 to 1; within an epoch once the number of batches is known. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** e.g. {@code epoch 2/10}. */
+    public StringProperty epochProperty() {
+        return epoch;
+    }
+
+    public StringProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public StringProperty etaProperty() {
+        return eta;
+    }
+
+    /** The latest notice, or why the run did not complete. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The result once the run has ended. */
+    public ObjectProperty<RunResult> resultProperty() {
+        return result;
+    }
+
+    /** The store's id, once the run layer reports one. */
+    public ObjectProperty<Long> storeIdProperty() {
+        return storeId;
+    }
+
+    public boolean isActive() {
+        return result.get() == null;
+    }
+
+    public boolean isCompleted() {
+        return result.get() != null && result.get().status() == RunStatus.COMPLETED;
+    }
+}
