@@ -24,6 +24,7 @@ public final class EventPump {
 
     private final ConcurrentLinkedQueue<RunEvent> queue = new ConcurrentLinkedQueue<>();
     private final List<Consumer<List<RunEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> tickListeners = new CopyOnWriteArrayList<>();
     private Timeline timeline;
 
     /** Queues an event; safe from any thread. */
@@ -34,6 +35,11 @@ public final class EventPump {
     /** Adds a listener; it is called on the pumping thread with the events in arrival order. */
     public void addListener(Consumer<List<RunEvent>> listener) {
         listeners.add(listener);
+    }
+
+    /** Adds a listener called after every pump, with or without events (deferred redraws use it). */
+    public void addTickListener(Runnable listener) {
+        tickListeners.add(listener);
     }
 
     /** Delivers everything queued so far; returns how many events it delivered. */
@@ -48,6 +54,7 @@ public final class EventPump {
                 l.accept(view);
             }
         }
+        tickListeners.forEach(Runnable::run);
         return batch.size();
     }
 

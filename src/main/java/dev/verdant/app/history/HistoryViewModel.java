@@ -69,6 +69,8 @@ public final class HistoryViewModel {
             for (long id : ids) {
                 history.load(id).ifPresent(r -> out.add(r.id() == null ? r.withId(id) : r));
             }
+            // oldest first: deltas read as "what changed since the earlier run"
+            out.sort(java.util.Comparator.comparing(RunResult::id));
             return out;
         }, then, onError);
     }

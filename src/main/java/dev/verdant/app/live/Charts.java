@@ -82,8 +82,14 @@ public final class Charts {
                 true, true, false);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        y.setAutoRangeIncludesZero(false);
+        x.setAutoRangeIncludesZero(false);
+        // a single point (one finished run, one epoch) would otherwise zoom to a 1e-7 wide range with
+        // unreadable tick labels such as 5.208914E-1
+        y.setAutoRangeMinimumSize(0.02);
+        x.setAutoRangeMinimumSize(0.5);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));

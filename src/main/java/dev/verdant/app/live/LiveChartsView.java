@@ -16,8 +16,8 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The four live charts in a 2x2 grid. Each pumped batch of events is applied with every chart's notifications off;
- * turning them back on redraws each chart once, so redraws are bounded by the pump's rate.
+ * The four live charts in a 2x2 grid. Each pumped batch of events is applied with the touched charts'
+ * notifications off; a {@link RedrawThrottle} redraws them at most 20 times a second, less when a redraw is slow.
  */
 public final class LiveChartsView extends GridPane {
 
@@ -26,6 +26,7 @@ public final class LiveChartsView extends GridPane {
     private final ChartPane loss;
     private final ChartPane power;
     private final ChartPane pareto;
+    private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime);
 
     public LiveChartsView(LiveChartsViewModel vm, EventPump pump, ErrorReporter errors) {
         this.vm = vm;
@@ -63,27 +64,41 @@ public final class LiveChartsView extends GridPane {
             }
         });
         pump.addListener(this::apply);
+        pump.addTickListener(throttle::flush);
     }
 
-    /** Applies a batch of events with one redraw per chart. */
+    /**
+     * Applies a batch of events; the touched charts are redrawn by the throttle on the pump's tick, at most
+     * once each, and charts the events do not touch are not redrawn (per-batch events only touch the loss chart).
+     */
     public void apply(List<RunEvent> events) {
-        List<JFreeChart> all = charts();
-        all.forEach(c -> c.setNotify(false));
-        try {
-            vm.apply(events);
-        } finally {
-            all.forEach(c -> c.setNotify(true));
+        java.util.Set<JFreeChart> touched = new java.util.HashSet<>();
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.BatchEnded) {
+                touched.add(loss.chart());
+            } else if (e instanceof RunEvent.EpochEnded || e instanceof RunEvent.Started) {
+                touched.add(loss.chart());
+                touched.add(accuracy.chart());
+            } else if (e instanceof RunEvent.Power) {
+                touched.add(power.chart());
+            } else if (e instanceof RunEvent.PhaseChanged) {
+                touched.add(accuracy.chart());
+            }
         }
+        throttle.beginUpdate(touched);
+        vm.apply(events);
+    }
+
+    /** Draws every chart whose redraw is still deferred (before a snapshot or an export). */
+    public void redrawNow() {
+        throttle.flushAll();
     }
 
     /** Recomputes the Pareto chart with one redraw. */
     public void showPareto(List<dev.verdant.result.RunResult> runs) {
-        pareto.chart().setNotify(false);
-        try {
-            vm.setParetoRuns(runs);
-        } finally {
-            pareto.chart().setNotify(true);
-        }
+        throttle.beginUpdate(java.util.Set.of(pareto.chart()));
+        vm.setParetoRuns(runs);
+        throttle.flush();
     }
 
     public List<JFreeChart> charts() {
