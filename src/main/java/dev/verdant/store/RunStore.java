@@ -229,7 +229,8 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * Ends a run: status, message, end time and final metrics from {@code result}. The result's epochs replace
+     * Ends a run: status, message, start and end time, provenance and final metrics from {@code result}
+     * (null start or provenance keep what {@link #createRun} stored). The result's epochs replace
      * stored epochs of the same number (they may carry energy filled in at the end); its power samples are
      * stored only if none were appended while it ran.
      */
@@ -237,14 +238,15 @@ public final class RunStore implements AutoCloseable {
         write(c -> {
             requireRun(c, runId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, message = ?, ended_at = ?, "
-                    + "provenance_json = COALESCE(?, provenance_json), "
+                    + "provenance_json = COALESCE(?, provenance_json), started_at = COALESCE(?, started_at), "
                     + Rows.FINAL_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ?")) {
                 ps.setString(1, result.status().label());
                 ps.setString(2, result.message());
                 ps.setString(3, result.endedAt() != null ? result.endedAt() : Instant.now().toString());
                 ps.setString(4, Rows.provenanceJson(result.provenance()));
-                Rows.bindFinal(ps, 5, result.finalMetrics());
-                ps.setLong(5 + Rows.FINAL_COLUMN_COUNT, runId);
+                ps.setString(5, result.startedAt());
+                Rows.bindFinal(ps, 6, result.finalMetrics());
+                ps.setLong(6 + Rows.FINAL_COLUMN_COUNT, runId);
                 ps.executeUpdate();
             }
             insertEpochs(c, runId, result.epochs());
