@@ -7,6 +7,8 @@ import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
+import dev.verdant.store.RunStore;
+import dev.verdant.store.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +36,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch progress on stderr")
     boolean quiet;
 
+    @Option(names = "--no-store", description = "do not keep this run in the store")
+    boolean noStore;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "store file (default: $VERDANT_DB, else the user data folder)")
+    String db;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -41,7 +50,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
         ExperimentSpec spec = SpecCodec.read(specFile);
-        Job job = Job.of(spec);
+        try (RunStore store = noStore ? null : RunStore.open(StoreLocation.resolve(db))) {
+            return run(spec, store, err);
+        }
+    }
+
+    private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        Job job = Job.of(spec, store);
         if (!quiet) {
             job.subscribe(new ProgressPrinter(err));
         }
@@ -69,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             command.commandLine().getOut().println(json);
         }
         command.commandLine().getOut().flush();
+        if (result.id() != null) {
+            err.println("stored as run " + result.id() + " in " + store.dbFile());
+        }
         if (result.status() != RunStatus.COMPLETED) {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
