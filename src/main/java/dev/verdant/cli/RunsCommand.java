@@ -237,11 +237,12 @@ public final class RunsCommand implements Runnable {
         }
     }
 
-    @Command(name = "export", description = "Export runs as result JSON (one object, or an array for several) or CSV.")
+    @Command(name = "export", description = "Export runs as result JSON (one object, or an array for several), CSV, "
+            + "or CodeCarbon's emissions.csv layout (--format codecarbon).")
     static final class Export extends StoreCommand {
         @Parameters(paramLabel = "ID", arity = "1..*")
         List<Long> ids;
-        @Option(names = "--format", required = true, paramLabel = "csv|json")
+        @Option(names = "--format", required = true, paramLabel = "csv|json|codecarbon")
         String format;
         @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
         Path outFile;
@@ -257,7 +258,9 @@ public final class RunsCommand implements Runnable {
             String text = switch (format.toLowerCase(Locale.ROOT)) {
                 case "json" -> RunExport.json(runs) + "\n";
                 case "csv" -> epochs ? RunExport.epochsCsv(runs) : RunExport.runsCsv(runs);
-                default -> throw new IllegalArgumentException("unknown format '" + format + "'; use csv or json");
+                case "codecarbon" -> codeCarbon(runs);
+                default -> throw new IllegalArgumentException("unknown format '" + format
+                        + "'; use csv, json or codecarbon");
             };
             if (outFile == null) {
                 out.print(text);
@@ -271,6 +274,16 @@ public final class RunsCommand implements Runnable {
             err.println("exported " + runs.size() + " run(s) to " + outFile.toAbsolutePath());
             return 0;
         }
+    }
+
+    private static String codeCarbon(List<RunResult> runs) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            dev.verdant.energy.CodeCarbonCsv.write(runs, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     @Command(name = "import", description = "Import runs from a result JSON file (as written by export or 'run --out').")

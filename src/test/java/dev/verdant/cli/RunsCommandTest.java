@@ -99,6 +99,10 @@ class RunsCommandTest {
         assertEquals(2, out.split("\n").length);
         assertEquals(0, run("export", "--db", db.toString(), "--format", "csv", "--epochs", String.valueOf(first)));
         assertEquals(3, out.split("\n").length);
+        assertEquals(0, run("export", "--db", db.toString(), "--format", "codecarbon", String.valueOf(first),
+                String.valueOf(second)));
+        assertTrue(out.startsWith(String.join(",", dev.verdant.energy.CodeCarbonCsv.HEADER)), out);
+        assertEquals(3, out.strip().split("\n").length, "header and one row per run: " + out);
         assertEquals(1, run("export", "--db", db.toString(), "--format", "xml", String.valueOf(first)));
         assertEquals(1, run("import", "--db", db.toString(), dir.resolve("missing.json").toString()));
         Files.writeString(dir.resolve("bad.json"), "{ not json");
