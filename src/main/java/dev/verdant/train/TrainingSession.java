@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
@@ -183,7 +184,10 @@ public final class TrainingSession implements AutoCloseable {
         for (int from = 0; from < split.size(); from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, split.size() - from);
             try (Batch batch = batch(split, order, from, size, from / EVAL_BATCH, 1)) {
-                NDList predictions = trainer.evaluate(batch.getData());
+                // A fresh ParameterStore reads the block's current arrays, including ones replaced by load();
+                // the trainer's store would keep serving the arrays it cached before.
+                NDList predictions = model.getBlock().forward(
+                        new ParameterStore(batch.getManager(), false), batch.getData(), false);
                 lossSum += trainer.getLoss().evaluate(batch.getLabels(), predictions).getFloat() * size;
                 correct += Batches.correct(predictions, batch.getLabels());
             }
