@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
     /** Prints one line per epoch and notices to stderr. */
     static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
         private final PrintWriter err;
+        private dev.verdant.energy.CarbonModel carbon;
 
         ProgressPrinter(PrintWriter err) {
             this.err = err;
@@ -114,13 +115,18 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void accept(RunEvent event) {
             if (event instanceof RunEvent.Started s) {
+                carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
+                String method = s.provenance().energyProbes().stream().filter(p -> p.available())
+                        .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
                 err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
                         s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
                         s.provenance().device());
+                err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
+                        + " ('verdant energy probe' explains which counters this machine has)");
             } else if (event instanceof RunEvent.Notice n) {
                 err.println("note: " + n.message());
             } else if (event instanceof RunEvent.EpochEnded e) {
-                err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+                err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             } else {
                 return;
             }

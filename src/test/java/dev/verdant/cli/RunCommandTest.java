@@ -42,6 +42,7 @@ class RunCommandTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.err().contains("epoch 1/2"), o.err());
         assertTrue(o.err().contains("epoch 2/2"), o.err());
+        assertTrue(o.err().contains("gCO2e"), "energy and carbon in the progress line: " + o.err());
         JsonNode json = ResultJson.mapper().readTree(Files.readString(result));
         assertEquals("cli-test", json.get("name").asText());
         assertEquals("completed", json.get("status").asText());
