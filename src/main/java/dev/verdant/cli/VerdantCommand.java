@@ -17,6 +17,11 @@ public final class VerdantCommand implements Runnable {
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The whole command tree, with friendly error handling and the training engine behind {@code runs rerun}. */
+    static CommandLine commandLine() {
         RunsCommand.rerunner = (spec, store) -> Job.of(spec, store).subscribe(event -> {
             if (event instanceof RunEvent.EpochEnded e) {
                 System.err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
@@ -24,7 +29,7 @@ public final class VerdantCommand implements Runnable {
         }).runHere();
         CommandLine cli = new CommandLine(new VerdantCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -25,8 +25,7 @@ class RunCommandTest {
     private static Outcome verdant(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new VerdantCommand());
-        cli.setExecutionExceptionHandler(new FriendlyErrors());
+        picocli.CommandLine cli = VerdantCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -71,6 +70,15 @@ class RunCommandTest {
         Outcome shown = verdant("runs", "show", Long.toString(id), "--db", dir.resolve("v.db").toString());
         assertEquals(0, shown.code(), shown.err());
         assertTrue(shown.out().contains("cli-test"), shown.out());
+        // re-run: same spec and seed as a new run, deterministic on CPU, same machine
+        Outcome rerun = verdant("runs", "rerun", Long.toString(id), "--db", dir.resolve("v.db").toString());
+        assertEquals(0, rerun.code(), rerun.err());
+        assertTrue(rerun.out().contains("re-ran run " + id + " as run " + (id + 1) + " [completed]"), rerun.out());
+        assertTrue(rerun.out().contains("same provenance"), rerun.out());
+        try (dev.verdant.store.RunStore store = dev.verdant.store.RunStore.open(dir.resolve("v.db"))) {
+            assertEquals(store.load(id).orElseThrow().epochs().stream().map(e -> e.valAccuracy()).toList(),
+                    store.load(id + 1).orElseThrow().epochs().stream().map(e -> e.valAccuracy()).toList());
+        }
         for (String field : new String[] {"epoch", "trainLoss", "trainAccuracy", "valLoss", "valAccuracy", "seconds",
                 "samplesPerSecond"}) {
             assertFalse(json.at("/epochs/0/" + field).isMissingNode(), field);
