@@ -7,6 +7,8 @@ import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
+import dev.verdant.store.RunStore;
+import dev.verdant.store.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +36,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch progress on stderr")
     boolean quiet;
 
+    @Option(names = "--no-store", description = "do not keep this run in the store")
+    boolean noStore;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "store file (default: $VERDANT_DB, else the user data folder)")
+    String db;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -41,7 +50,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
         ExperimentSpec spec = SpecCodec.read(specFile);
-        Job job = Job.of(spec);
+        try (RunStore store = noStore ? null : RunStore.open(StoreLocation.resolve(db))) {
+            return run(spec, store, err);
+        }
+    }
+
+    private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        Job job = Job.of(spec, store);
         if (!quiet) {
             job.subscribe(new ProgressPrinter(err));
         }
@@ -69,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             command.commandLine().getOut().println(json);
         }
         command.commandLine().getOut().flush();
+        if (result.id() != null) {
+            err.println("stored as run " + result.id() + " in " + store.dbFile());
+        }
         if (result.status() != RunStatus.COMPLETED) {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
@@ -88,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
     /** Prints one line per epoch and notices to stderr. */
     static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
         private final PrintWriter err;
+        private dev.verdant.energy.CarbonModel carbon;
 
         ProgressPrinter(PrintWriter err) {
             this.err = err;
@@ -96,13 +115,18 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void accept(RunEvent event) {
             if (event instanceof RunEvent.Started s) {
+                carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
+                String method = s.provenance().energyProbes().stream().filter(p -> p.available())
+                        .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
                 err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
                         s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
                         s.provenance().device());
+                err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
+                        + " ('verdant energy probe' explains which counters this machine has)");
             } else if (event instanceof RunEvent.Notice n) {
                 err.println("note: " + n.message());
             } else if (event instanceof RunEvent.EpochEnded e) {
-                err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+                err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             } else {
                 return;
             }

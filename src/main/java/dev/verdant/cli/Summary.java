@@ -1,5 +1,6 @@
 package dev.verdant.cli;
 
+import dev.verdant.energy.CarbonModel;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.RunResult;
 
@@ -12,13 +13,22 @@ final class Summary {
     }
 
     static String epochLine(EpochRecord e, int totalEpochs) {
+        return epochLine(e, totalEpochs, null);
+    }
+
+    /** The epoch line; with a carbon model, the cumulative energy is also given in gCO2e. */
+    static String epochLine(EpochRecord e, int totalEpochs, CarbonModel carbon) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "epoch %d/%d  loss %.4f  train acc %.4f  val loss %.4f  val acc %.4f  %.1f s  %,.0f samples/s",
                 e.epoch(), totalEpochs, e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(),
                 e.seconds(), e.samplesPerSecond()));
         if (e.energyJoules() != null) {
-            line.append(String.format(Locale.ROOT, "  %.1f J (total %.1f J)", e.energyJoules(),
+            line.append(String.format(Locale.ROOT, "  %.1f J (total %.1f J", e.energyJoules(),
                     e.cumulativeEnergyJoules()));
+            if (carbon != null) {
+                line.append(String.format(Locale.ROOT, ", %.4f gCO2e", carbon.co2eGrams(e.cumulativeEnergyJoules())));
+            }
+            line.append(')');
         }
         return line.toString();
     }

@@ -1,12 +1,14 @@
 package dev.verdant.cli;
 
+import dev.verdant.run.Job;
+import dev.verdant.run.RunEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code verdant} root command; each subcommand is its own class. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
-        subcommands = {RunCommand.class, SpecCommand.class, DatasetsCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 
@@ -15,9 +17,19 @@ public final class VerdantCommand implements Runnable {
 
     /** Runs the command line and returns the process exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The whole command tree, with friendly error handling and the training engine behind {@code runs rerun}. */
+    static CommandLine commandLine() {
+        RunsCommand.rerunner = (spec, store) -> Job.of(spec, store).subscribe(event -> {
+            if (event instanceof RunEvent.EpochEnded e) {
+                System.err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+            }
+        }).runHere();
         CommandLine cli = new CommandLine(new VerdantCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

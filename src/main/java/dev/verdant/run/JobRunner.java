@@ -1,6 +1,7 @@
 package dev.verdant.run;
 
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.store.RunStore;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,8 +18,11 @@ public final class JobRunner implements AutoCloseable {
 
     private final ExecutorService executor;
     private final List<Job> jobs = new CopyOnWriteArrayList<>();
+    private final RunStore store;
 
-    public JobRunner(int parallelism) {
+    /** A runner whose runs are stored in {@code store} (null: not stored). */
+    public JobRunner(int parallelism, RunStore store) {
+        this.store = store;
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
@@ -32,7 +36,7 @@ public final class JobRunner implements AutoCloseable {
     /** Queues a run; subscribers are attached before it can start, so they see every event. */
     @SafeVarargs
     public final Job submit(ExperimentSpec spec, Consumer<RunEvent>... subscribers) {
-        Job job = new Job(spec);
+        Job job = new Job(spec, store);
         for (Consumer<RunEvent> s : subscribers) {
             job.subscribe(s);
         }

@@ -5,21 +5,20 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.Batchifier;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
 import dev.verdant.data.Split;
 import dev.verdant.model.Architectures;
+import dev.verdant.model.Batches;
 import dev.verdant.model.Network;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
@@ -132,7 +131,7 @@ public final class TrainingSession implements AutoCloseable {
                         NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
                         gc.backward(loss);
                         batchLoss = loss.getFloat();
-                        batchCorrect = correctCount(predictions, batch.getLabels());
+                        batchCorrect = Batches.correct(predictions, batch.getLabels());
                     }
                     trainer.step();
                 }
@@ -181,16 +180,16 @@ public final class TrainingSession implements AutoCloseable {
     public Evaluation evaluate(Split split) {
         double lossSum = 0;
         long correct = 0;
-        int[] order = new int[split.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = Batches.inOrder(split.size());
         for (int from = 0; from < split.size(); from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, split.size() - from);
             try (Batch batch = batch(split, order, from, size, from / EVAL_BATCH, 1)) {
-                NDList predictions = trainer.evaluate(batch.getData());
+                // A fresh ParameterStore reads the block's current arrays, including ones replaced by load();
+                // the trainer's store would keep serving the arrays it cached before.
+                NDList predictions = model.getBlock().forward(
+                        new ParameterStore(batch.getManager(), false), batch.getData(), false);
                 lossSum += trainer.getLoss().evaluate(batch.getLabels(), predictions).getFloat() * size;
-                correct += correctCount(predictions, batch.getLabels());
+                correct += Batches.correct(predictions, batch.getLabels());
             }
         }
         int n = Math.max(1, split.size());
@@ -250,34 +249,11 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private Shape inputShape(long batch) {
-        long[] s = data.sampleShape();
-        long[] dims = new long[s.length + 1];
-        dims[0] = batch;
-        System.arraycopy(s, 0, dims, 1, s.length);
-        return new Shape(dims);
+        return Batches.withBatch(batch, data.sampleShape());
     }
 
-    /** Copies the samples {@code order[from .. from+size)} into a batch whose manager frees them on close. */
     private Batch batch(Split split, int[] order, int from, int size, int index, int total) {
-        int d = split.sampleSize();
-        float[] x = new float[size * d];
-        long[] y = new long[size];
-        float[] features = split.features();
-        int[] labels = split.labels();
-        for (int i = 0; i < size; i++) {
-            int s = order[from + i];
-            System.arraycopy(features, s * d, x, i * d, d);
-            y[i] = labels[s];
-        }
-        NDManager manager = trainer.getManager().newSubManager();
-        NDList xs = new NDList(manager.create(x, inputShape(size)));
-        NDList ys = new NDList(manager.create(y));
-        return new Batch(manager, xs, ys, size, Batchifier.STACK, Batchifier.STACK, index, total);
-    }
-
-    private static long correctCount(NDList predictions, NDList labels) {
-        NDArray predicted = predictions.singletonOrThrow().argMax(1).toType(DataType.INT64, false);
-        return predicted.eq(labels.singletonOrThrow()).sum().getLong();
+        return Batches.of(trainer.getManager(), split, data.sampleShape(), order, from, size, index, total);
     }
 
     @Override

@@ -44,7 +44,7 @@ class LayeringTest {
                 .whereLayer("Compress").mayOnlyBeAccessedByLayers("Run")
                 .whereLayer("Energy").mayOnlyBeAccessedByLayers("App", "Cli", "Run", "Train", "Compress")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Run", "Train", "Compress")
-                .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Run", "Train", "Compress")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Run", "Train", "Compress", "Model")
                 .whereLayer("Result").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run", "Store", "Train",
                         "Compress", "Energy")
                 .check(classes);

@@ -1,0 +1,66 @@
+package dev.verdant.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.translate.Batchifier;
+import dev.verdant.data.Split;
+
+/**
+ * Turns in-memory splits into DJL batches, and counts correct predictions. Shared by every loop that feeds a
+ * network (training, fine-tuning, distillation, evaluation) so they batch identically.
+ */
+public final class Batches {
+
+    private Batches() {
+    }
+
+    /** The identity order 0..n-1, for evaluation in sample order. */
+    public static int[] inOrder(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /**
+     * Copies samples {@code order[from .. from+size)} into a batch on a fresh sub-manager of {@code parent};
+     * closing the batch frees everything computed from it. Features have shape {@code [size, sampleShape...]},
+     * labels are int64 class indices.
+     */
+    public static Batch of(NDManager parent, Split split, long[] sampleShape, int[] order, int from, int size,
+                           int index, int total) {
+        int d = split.sampleSize();
+        float[] x = new float[size * d];
+        long[] y = new long[size];
+        float[] features = split.features();
+        int[] labels = split.labels();
+        for (int i = 0; i < size; i++) {
+            int s = order[from + i];
+            System.arraycopy(features, s * d, x, i * d, d);
+            y[i] = labels[s];
+        }
+        NDManager manager = parent.newSubManager();
+        NDList xs = new NDList(manager.create(x, withBatch(size, sampleShape)));
+        NDList ys = new NDList(manager.create(y));
+        return new Batch(manager, xs, ys, size, Batchifier.STACK, Batchifier.STACK, index, total);
+    }
+
+    /** {@code [batch, sampleShape...]}. */
+    public static Shape withBatch(long batch, long[] sampleShape) {
+        long[] dims = new long[sampleShape.length + 1];
+        dims[0] = batch;
+        System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
+        return new Shape(dims);
+    }
+
+    /** How many of the predicted classes (argmax of the logits) equal the labels. */
+    public static long correct(NDList logits, NDList labels) {
+        NDArray predicted = logits.singletonOrThrow().argMax(1).toType(DataType.INT64, false);
+        return predicted.eq(labels.singletonOrThrow()).sum().getLong();
+    }
+}
