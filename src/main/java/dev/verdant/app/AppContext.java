@@ -2,6 +2,7 @@ package dev.verdant.app;
 
 import dev.verdant.app.history.RunHistory;
 import dev.verdant.app.history.SessionHistory;
+import dev.verdant.app.history.StoreHistory;
 import dev.verdant.run.JobRunner;
 
 import java.util.function.IntFunction;
@@ -21,14 +22,15 @@ import java.util.function.IntFunction;
 public record AppContext(AppSettings settings, UiExecutor executor, EventPump pump, IntFunction<JobRunner> runners,
                          RunHistory history, ErrorReporter errors) {
 
-    /** The application's context: settings in the user's config folder, the run store when available. */
-    public static AppContext standard(AppSettings settings, UiExecutor executor) {
-        return new AppContext(settings, executor, new EventPump(), JobRunner::new, Histories.open(), new ErrorReporter());
+    /** A context whose runs are stored in (and history read from) {@code history} when it is a store. */
+    public static AppContext of(AppSettings settings, UiExecutor executor, RunHistory history) {
+        var store = history instanceof StoreHistory s ? s.store() : null;
+        return new AppContext(settings, executor, new EventPump(), n -> new JobRunner(n, store), history,
+                new ErrorReporter());
     }
 
-    /** A context over an in-memory history, e.g. for tests. */
+    /** A context over an in-memory history whose runs are not stored, e.g. for tests. */
     public static AppContext inMemory(AppSettings settings, UiExecutor executor) {
-        return new AppContext(settings, executor, new EventPump(), JobRunner::new, new SessionHistory(),
-                new ErrorReporter());
+        return of(settings, executor, new SessionHistory());
     }
 }

@@ -1,5 +1,6 @@
 package dev.verdant.app;
 
+import dev.verdant.app.history.RunHistory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -11,16 +12,28 @@ import javafx.stage.Stage;
 public final class VerdantApp extends Application {
 
     private FxUiExecutor executor;
+    private RunHistory history;
+    private final String[] storeProblem = new String[1];
+
+    /** Runs on the launcher thread, not the FX thread: the database is opened here. */
+    @Override
+    public void init() {
+        history = Histories.open(storeProblem);
+    }
 
     @Override
     public void start(Stage stage) {
         executor = new FxUiExecutor();
-        AppContext ctx = AppContext.standard(AppSettings.in(AppSettings.defaultDir()), executor);
+        AppContext ctx = AppContext.of(AppSettings.in(AppSettings.defaultDir()), executor, history);
         MainWindow window = new MainWindow(ctx);
         window.install(stage);
         stage.setOnHidden(e -> Platform.exit());
         stage.show();
         Launcher.markShown();
+        if (storeProblem[0] != null) {
+            ctx.errors().show("Runs will not be kept", "The run store could not be opened, so this session's "
+                    + "runs are kept in memory only: " + storeProblem[0], null);
+        }
     }
 
     @Override

@@ -1,0 +1,66 @@
+package dev.verdant.app.history;
+
+import dev.verdant.result.RunResult;
+import dev.verdant.store.RunFilter;
+import dev.verdant.store.RunStore;
+import dev.verdant.store.RunSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The history kept in the SQLite run store; the run layer writes runs there itself as they happen. */
+public final class StoreHistory implements RunHistory {
+
+    /** Above this many runs the table skips loading each spec (strategy and compression columns stay empty). */
+    private static final int DETAIL_LIMIT = 500;
+
+    private final RunStore store;
+
+    public StoreHistory(RunStore store) {
+        this.store = store;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    @Override
+    public List<HistoryRow> list() {
+        List<RunSummary> summaries = store.list(RunFilter.all());
+        List<HistoryRow> rows = new ArrayList<>(summaries.size());
+        boolean details = summaries.size() <= DETAIL_LIMIT;
+        for (RunSummary s : summaries) {
+            var spec = details ? store.load(s.id()).map(RunResult::spec).orElse(null) : null;
+            rows.add(new HistoryRow(s.id(), s.name(), s.dataset(), s.arch(), HistoryRow.strategy(spec),
+                    HistoryRow.compression(spec), s.accuracy(), s.energyJoules(), s.co2eGrams(), s.params(),
+                    s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags()));
+        }
+        return rows;
+    }
+
+    @Override
+    public Optional<RunResult> load(long id) {
+        return store.load(id);
+    }
+
+    @Override
+    public void tag(long id, String tag) {
+        store.tag(id, tag);
+    }
+
+    @Override
+    public void delete(long id) {
+        store.delete(id);
+    }
+
+    @Override
+    public void record(long key, RunResult result) {
+        // the run layer has stored it already
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
