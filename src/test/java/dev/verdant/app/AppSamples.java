@@ -1,0 +1,46 @@
+package dev.verdant.app;
+
+import dev.verdant.result.EpochRecord;
+import dev.verdant.result.FinalMetrics;
+import dev.verdant.result.ProbeStatus;
+import dev.verdant.result.Provenance;
+import dev.verdant.result.RunResult;
+import dev.verdant.result.RunStatus;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.TrainingSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finished runs for ViewModel tests, with or without energy figures. */
+public final class AppSamples {
+
+    private AppSamples() {
+    }
+
+    public static ExperimentSpec spec(String name, double lr) {
+        return ExperimentSpec.defaults().withName(name).withDevice("cpu")
+                .withTraining(TrainingSpec.defaults().withEpochs(3).withLearningRate(lr));
+    }
+
+    public static RunResult run(long id, String name, double lr, double accuracy, Double joules) {
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            Double e = joules == null ? null : joules / 3;
+            Double cum = joules == null ? null : joules * n / 3;
+            epochs.add(new EpochRecord(n, 1.0 / n, accuracy - 0.1 / n, 1.1 / n, accuracy - 0.1 / n + (n == 3 ? 0.1 / 3 : 0),
+                    2.0, 1000, lr, 200_000L, e, cum));
+        }
+        FinalMetrics m = new FinalMetrics(accuracy, 0.3, 10_000L, 20_000L, 40_000L, 6.0, 1000, 3, "epochs",
+                null, null, null, null, null, null, null, null);
+        if (joules != null) {
+            m = m.withEnergy(joules, joules * 0.8, joules * 0.2, joules / 6.0, joules * 1.3e-4, null,
+                    "estimated:cpu-tdp", null);
+        }
+        Provenance p = new Provenance("dev", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux", "test CPU", 2, "17",
+                "abc", 42, null, List.of(new ProbeStatus("rapl", false, "no /sys/class/powercap/intel-rapl"),
+                new ProbeStatus("estimator", true, "CPU time x TDP 65 W")));
+        return new RunResult(id, name, RunStatus.COMPLETED, null, spec(name, lr), p, m, epochs, List.of(),
+                "2026-01-0" + id + "T10:00:00Z", "2026-01-0" + id + "T10:01:00Z");
+    }
+}

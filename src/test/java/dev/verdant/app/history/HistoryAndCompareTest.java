@@ -1,0 +1,77 @@
+package dev.verdant.app.history;
+
+import dev.verdant.app.AppSamples;
+import dev.verdant.app.UiExecutor;
+import dev.verdant.result.RunResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HistoryAndCompareTest {
+
+    private final SessionHistory history = new SessionHistory();
+    private final List<Throwable> errors = new ArrayList<>();
+    private final HistoryViewModel vm = new HistoryViewModel(history, UiExecutor.synchronous(), errors::add);
+
+    @Test
+    void recordsFiltersTagsAndDeletes() {
+        vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
+        assertEquals(2, vm.rows().size());
+        assertEquals(2, vm.rows().get(0).id(), "newest first");
+        vm.filterProperty().set("FAST");
+        assertEquals(List.of("mlp-fast"), vm.rows().stream().map(HistoryRow::name).toList());
+        vm.filterProperty().set("");
+        vm.selection().setAll(vm.rows().get(1));
+        vm.tagSelected("baseline");
+        vm.filterProperty().set("baseline");
+        assertEquals(1, vm.rows().size());
+        assertEquals(List.of("baseline"), vm.rows().get(0).tags());
+        vm.filterProperty().set("");
+        vm.selection().setAll(vm.rows().get(0));
+        vm.deleteSelected();
+        assertEquals(1, vm.rows().size());
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
+    void rowsSummariseStrategyAndFigures() {
+        HistoryRow row = HistoryRow.of(7, AppSamples.run(7, "r", 0.01, 0.9, 50.0), List.of());
+        assertEquals("adam 0.01 · constant · 3 ep", row.strategy());
+        assertEquals("none", row.compression());
+        assertEquals(50.0, row.energyJoules());
+        assertEquals("completed", row.status());
+    }
+
+    @Test
+    void selectedRunsLoadOldestFirstForCompare() {
+        vm.record(1, AppSamples.run(1, "a", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "b", 0.01, 0.93, 60.0));
+        vm.selection().setAll(vm.rows());
+        List<RunResult> loaded = new ArrayList<>();
+        vm.loadSelected(loaded::addAll);
+        assertEquals(List.of(1L, 2L), loaded.stream().map(RunResult::id).toList());
+    }
+
+    @Test
+    void compareShowsSpecDifferencesMetricDeltasAndCurves() {
+        CompareViewModel c = new CompareViewModel(List.of(AppSamples.run(1, "a", 0.001, 0.90, 100.0),
+                AppSamples.run(2, "b", 0.01, 0.95, 50.0)));
+        List<String> differing = c.differences().stream().map(CompareViewModel.SpecRow::path).toList();
+        assertEquals(List.of("name", "training.learningRate"), differing);
+        assertTrue(c.same("model.arch"));
+        assertFalse(c.same("training.learningRate"));
+        CompareViewModel.MetricRow energy = c.metricRows().stream().filter(r -> r.metric().equals("energy (J)"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("100.0", "50.0"), energy.values());
+        assertEquals("-50.0 (-50.0%)", energy.deltas().get(1));
+        assertEquals(2, c.curves().getSeriesCount());
+        assertEquals(3, c.curves().getItemCount(1));
+        assertEquals("cumulative energy (J)", c.curveAxisLabel());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.verdant.app.live;
+
+import dev.verdant.app.AppSamples;
+import dev.verdant.result.BatchRecord;
+import dev.verdant.result.EpochRecord;
+import dev.verdant.result.PowerSample;
+import dev.verdant.run.Job;
+import dev.verdant.run.RunEvent;
+import dev.verdant.spec.ExperimentSpec;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiveChartsViewModelTest {
+
+    private final LiveChartsViewModel vm = new LiveChartsViewModel();
+    private final ExperimentSpec spec = AppSamples.spec("live", 0.01);
+    private final Job job = Job.of(spec);
+
+    private List<RunEvent> epoch(int n, int batches, Double cumulativeJoules) {
+        List<RunEvent> events = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            events.add(new RunEvent.BatchEnded(job, new BatchRecord(n, b, 2.0 - 0.1 * b, 0.5, 1000, n + b * 0.1)));
+        }
+        events.add(new RunEvent.EpochEnded(job, new EpochRecord(n, 1.5 / n, 0.6, 1.4 / n, 0.5 + 0.1 * n, 1.5, 1000,
+                0.01, 1000, cumulativeJoules == null ? null : 10.0, cumulativeJoules), 3));
+        return events;
+    }
+
+    @Test
+    void withoutEnergyTheAccuracyChartFallsBackToSecondsAndSaysSo() {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(epoch(1, 4, null));
+        vm.apply(epoch(2, 4, null));
+        XYSeries acc = vm.accuracyDataset().getSeries(0);
+        assertEquals(2, acc.getItemCount());
+        assertEquals(1.5, acc.getX(0).doubleValue(), 1e-9);
+        assertEquals(3.0, acc.getX(1).doubleValue(), 1e-9);
+        assertEquals(XAxisMode.TIME, vm.xAxisModeProperty().get());
+        assertTrue(vm.xAxisModeProperty().get().label().contains("no energy meter"));
+        assertTrue(vm.tooltip(acc.getKey(), 1).contains("epoch 2"), vm.tooltip(acc.getKey(), 1));
+    }
+
+    @Test
+    void withEnergyTheAccuracyChartShowsJoulesAndTooltipsCarryGrams() {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(epoch(1, 2, 12.5));
+        assertEquals(XAxisMode.ENERGY, vm.xAxisModeProperty().get());
+        XYSeries acc = vm.accuracyDataset().getSeries(0);
+        assertEquals(12.5, acc.getX(0).doubleValue(), 1e-9);
+        String tip = vm.tooltip(acc.getKey(), 0);
+        assertTrue(tip.contains("#" + job.id() + " live") && tip.contains("12.5 J") && tip.contains("gCO2e")
+                && !tip.contains("n/a"), tip);
+    }
+
+    @Test
+    void batchLossOfTheFirstEpochIsPlacedOnceTheBatchCountIsKnown() {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(epoch(1, 4, null).subList(0, 3));
+        XYSeries batches = vm.batchLossDataset().getSeries(0);
+        assertEquals(0, batches.getItemCount());
+        List<RunEvent> rest = new ArrayList<>(epoch(1, 4, null).subList(3, 5));
+        rest.addAll(epoch(2, 4, null));
+        vm.apply(rest);
+        assertEquals(8, batches.getItemCount());
+        assertEquals(0.25, batches.getX(0).doubleValue(), 1e-9);
+        assertEquals(2.0, batches.getX(7).doubleValue(), 1e-9);
+        assertEquals(2, vm.lossDataset().getSeriesCount());
+    }
+
+    @Test
+    void powerSeriesNameHowThePowerWasObtained() {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200),
+                new RunEvent.Power(job, new PowerSample(0.1, 12.0, "train", "estimated:cpu-tdp")),
+                new RunEvent.Power(job, new PowerSample(0.2, 13.0, "train", "estimated:cpu-tdp")),
+                new RunEvent.PhaseChanged(job, "compress")));
+        assertEquals("#" + job.id() + " live (estimated:cpu-tdp)", vm.powerDataset().getSeriesKey(0));
+        assertEquals(2, vm.powerDataset().getItemCount(0));
+        assertEquals(1, vm.compressionMarks().size());
+    }
+
+    @Test
+    void paretoFrontKeepsOnlyUndominatedRuns() {
+        var cheapGood = AppSamples.run(1, "cheap-good", 0.01, 0.95, 100.0);
+        var dearWorse = AppSamples.run(2, "dear-worse", 0.01, 0.90, 300.0);
+        var dearBest = AppSamples.run(3, "dear-best", 0.01, 0.97, 400.0);
+        vm.setParetoRuns(List.of(cheapGood, dearWorse, dearBest));
+        assertEquals(XAxisMode.ENERGY, vm.paretoAxisModeProperty().get());
+        assertEquals(2, vm.paretoDataset().getSeries(LiveChartsViewModel.FRONT).getItemCount());
+        assertEquals(1, vm.paretoDataset().getSeries(LiveChartsViewModel.DOMINATED).getItemCount());
+        assertTrue(vm.tooltip(LiveChartsViewModel.DOMINATED, 0).contains("dear-worse"));
+        assertTrue(vm.tooltip(LiveChartsViewModel.FRONT, 1).contains("dear-best"));
+    }
+
+    @Test
+    void chartsExportToPngSvgAndCsv(@TempDir Path dir) throws Exception {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(epoch(1, 3, 5.0));
+        vm.apply(epoch(2, 3, 10.0));
+        JFreeChart chart = Charts.accuracy(vm);
+        ChartExport.png(chart, dir.resolve("a.png"), 600, 400);
+        ChartExport.svg(chart, dir.resolve("a.svg"), 600, 400);
+        ChartExport.csv(new org.jfree.data.xy.XYDataset[] {vm.accuracyDataset()}, dir.resolve("a.csv"));
+        assertTrue(Files.size(dir.resolve("a.png")) > 1000);
+        String svg = Files.readString(dir.resolve("a.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains("<polyline") && svg.contains("Accuracy against energy"));
+        List<String> csv = Files.readAllLines(dir.resolve("a.csv"));
+        assertEquals("series,x,y", csv.get(0));
+        assertEquals(3, csv.size());
+        assertFalse(csv.get(1).isBlank());
+    }
+}

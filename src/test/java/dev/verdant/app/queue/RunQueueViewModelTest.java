@@ -1,0 +1,79 @@
+package dev.verdant.app.queue;
+
+import dev.verdant.app.EventPump;
+import dev.verdant.run.JobRunner;
+import dev.verdant.spec.DatasetSpec;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.TrainingSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The queue against real (tiny) runs; the test pumps events itself, standing in for the FX thread. */
+class RunQueueViewModelTest {
+
+    private final EventPump pump = new EventPump();
+    private final RunQueueViewModel vm = new RunQueueViewModel(n -> new JobRunner(n, null), 1, pump,
+            System::nanoTime);
+
+    private static ExperimentSpec spec(String name, int epochs) {
+        return ExperimentSpec.defaults().withName(name).withDevice("cpu")
+                .withDataset(DatasetSpec.defaults().withName("digits").withLimit(200))
+                .withTraining(TrainingSpec.defaults().withEpochs(epochs));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        vm.shutdown(30);
+    }
+
+    @Test
+    void aRunMovesFromQueuedToCompletedWithProgressAndTimes() throws Exception {
+        List<RunItem> finished = new ArrayList<>();
+        vm.addFinishedListener(finished::add);
+        RunItem item = vm.submit(spec("queue-ok", 2));
+        assertEquals("queued", item.statusProperty().get());
+        assertEquals(1, vm.activeCountProperty().get());
+        item.job().result().get(120, TimeUnit.SECONDS);
+        pump.pump();
+        assertEquals("completed", item.statusProperty().get());
+        assertEquals(1.0, item.progressProperty().get());
+        assertEquals("epoch 2/2", item.epochProperty().get());
+        assertFalse(item.elapsedProperty().get().isEmpty());
+        assertEquals(0, vm.activeCountProperty().get());
+        assertEquals(List.of(item), finished);
+        assertEquals(2, item.resultProperty().get().epochs().size());
+    }
+
+    @Test
+    void cancelStopsARunAndKeepsItListedAsCancelled() throws Exception {
+        RunItem item = vm.submit(spec("queue-cancel", 5000));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!"running".equals(item.statusProperty().get()) && System.nanoTime() < deadline) {
+            pump.pump();
+            Thread.sleep(20);
+        }
+        vm.cancel(item);
+        assertEquals("cancelling", item.statusProperty().get());
+        item.job().result().get(60, TimeUnit.SECONDS);
+        pump.pump();
+        assertEquals("cancelled", item.statusProperty().get());
+        assertTrue(item.progressProperty().get() < 1.0);
+        vm.clearFinished();
+        assertTrue(vm.items().isEmpty());
+    }
+
+    @Test
+    void durationsReadLikeAClock() {
+        assertEquals("0:07", RunQueueViewModel.duration(7.2));
+        assertEquals("12:30", RunQueueViewModel.duration(750));
+        assertEquals("1:02:03", RunQueueViewModel.duration(3723));
+    }
+}
