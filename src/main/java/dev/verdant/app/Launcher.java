@@ -20,6 +20,7 @@ public final class Launcher {
     /** Opens the window and returns when it is closed: 0, or {@link #NO_DISPLAY}. */
     public static int launch(String[] args) {
         try {
+            Warmup.start();
             Application.launch(VerdantApp.class, args);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {

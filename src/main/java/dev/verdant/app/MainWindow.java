@@ -105,8 +105,8 @@ public final class MainWindow {
         queue.addFinishedListener(this::finished);
         ctx.pump().addListener(this::notices);
 
-        tabs.getTabs().addAll(tab("Live charts", LIVE_TAB, liveView), tab("History", HISTORY_TAB, historyView),
-                tab("Energy", ENERGY_TAB, energyView));
+        tabs.getTabs().addAll(tab("Live charts", LIVE_TAB, liveView), lazyTab("History", HISTORY_TAB, historyView),
+                lazyTab("Energy", ENERGY_TAB, energyView));
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
@@ -125,6 +125,7 @@ public final class MainWindow {
         root.setBottom(bar);
         ctx.errors().lastMessageProperty().addListener((o, was, now) -> status.setText(now));
         theme = Theme.parse(ctx.settings().get(AppSettings.THEME, "light"));
+        liveView.setDark(theme == Theme.DARK);
         history.refresh();
     }
 
@@ -229,7 +230,7 @@ public final class MainWindow {
             return;
         }
         CompareViewModel vm = new CompareViewModel(runs);
-        Tab tab = tab("Compare (" + runs.size() + " runs)", "tab-compare", new CompareView(vm, ctx.errors()));
+        Tab tab = tab("Compare (" + runs.size() + " runs)", "tab-compare", new CompareView(vm, ctx.errors(), theme == Theme.DARK));
         tab.setClosable(true);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
@@ -244,6 +245,20 @@ public final class MainWindow {
         Tab t = new Tab(title, content);
         t.setId(id);
         t.setClosable(false);
+        return t;
+    }
+
+    /**
+     * A tab whose content joins the scene when the tab is first selected: hidden tables cost CSS and skin work
+     * at launch for nothing.
+     */
+    private static Tab lazyTab(String title, String id, javafx.scene.Node content) {
+        Tab t = tab(title, id, null);
+        t.selectedProperty().addListener((o, was, now) -> {
+            if (now && t.getContent() == null) {
+                t.setContent(content);
+            }
+        });
         return t;
     }
 
@@ -318,6 +333,7 @@ public final class MainWindow {
         if (root.getScene() != null) {
             t.applyTo(root.getScene());
         }
+        liveView.setDark(t == Theme.DARK);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

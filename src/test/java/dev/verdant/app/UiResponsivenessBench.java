@@ -41,9 +41,12 @@ public final class UiResponsivenessBench {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long mainStart = System.nanoTime();
+        Warmup.start(); // as Launcher does
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        double toolkitSeconds = (System.nanoTime() - mainStart) / 1e9;
+        double[] buildSeconds = new double[1];
 
         // 1. launch to a usable window: built, shown, and its first frame rendered
         var settingsDir = Files.createTempDirectory("verdant-bench");
@@ -55,10 +58,12 @@ public final class UiResponsivenessBench {
             settings.putDouble(AppSettings.HEIGHT, 800);
             AppContext ctx = AppContext.inMemory(settings, executor);
             ctx.errors().setDialogsEnabled(false);
+            long b0 = System.nanoTime();
             MainWindow w = new MainWindow(ctx);
             Stage stage = new Stage();
             w.install(stage);
             stage.show();
+            buildSeconds[0] = (System.nanoTime() - b0) / 1e9;
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -70,6 +75,8 @@ public final class UiResponsivenessBench {
         MainWindow window = windowReady.get(60, TimeUnit.SECONDS);
         double launchSeconds = (System.currentTimeMillis() - jvmStart) / 1000.0;
         double fromMain = (System.nanoTime() - mainStart) / 1e9;
+        double launchCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
 
         // baseline: pulse gaps of the idle window for 3 s (shows what the machine's load alone costs)
         long[] idle = pulseGaps(3000);
@@ -93,12 +100,22 @@ public final class UiResponsivenessBench {
                 .withDataset(DatasetSpec.defaults().withName("digits"))
                 .withTraining(TrainingSpec.defaults().withEpochs(epochs).withBatchSize(32));
         CompletableFuture<RunItem> item = new CompletableFuture<>();
+        CompletableFuture<Long> fxThread = new CompletableFuture<>();
+        Platform.runLater(() -> fxThread.complete(Thread.currentThread().getId()));
+        var threads = ManagementFactory.getThreadMXBean();
+        long fxId = fxThread.get();
+        long fxCpu0 = threads.getThreadCpuTime(fxId);
+        long wall0 = System.nanoTime();
+        long redraws0 = window.liveView().redraws();
         Platform.runLater(() -> {
             meter.start();
             item.complete(window.queue().submit(spec));
         });
         RunItem run = item.get();
         run.job().result().get(10, TimeUnit.MINUTES);
+        double fxBusy = (threads.getThreadCpuTime(fxId) - fxCpu0) / (double) (System.nanoTime() - wall0);
+        double runSeconds = (System.nanoTime() - wall0) / 1e9;
+        long redraws = window.liveView().redraws() - redraws0;
         Thread.sleep(300);
         CompletableFuture<Integer> batches = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -152,11 +169,15 @@ public final class UiResponsivenessBench {
                 + String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + ")");
         System.out.printf(Locale.ROOT, "launch to usable window:       %.2f s from JVM start, %.2f s from main() "
-                + "(to the first rendered frame)%n", launchSeconds, fromMain);
+                + "(to the first rendered frame): toolkit %.2f s, window built and shown %.2f s, first frame %.2f s%n",
+                launchSeconds, fromMain, toolkitSeconds, buildSeconds[0], fromMain - toolkitSeconds - buildSeconds[0]);
+        System.out.printf(Locale.ROOT, "CPU time used until then:      %.2f s (all threads; wall time stretches "
+                + "with the machine's load)%n", launchCpu);
         System.out.printf(Locale.ROOT, "FX pulse gaps, idle (%d):      p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 idle.length, pct(idle, 50), pct(idle, 95), idle.length == 0 ? 0 : idle[idle.length - 1] / 1e6);
-        System.out.printf(Locale.ROOT, "live run:                      %d epochs, %d batch points, %s%n", epochs,
-                points, run.statusProperty().get());
+        System.out.printf(Locale.ROOT, "live run:                      %d epochs, %d batch points, %s in %.1f s; "
+                + "%d chart redraws (%.1f/s); FX thread busy %.0f%% of the time%n", epochs, points,
+                run.statusProperty().get(), runSeconds, redraws, redraws / runSeconds, 100 * fxBusy);
         System.out.printf(Locale.ROOT, "FX pulse gaps, live run (%d): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 g.length, pct(g, 50), pct(g, 95), pct(g, 99), g.length == 0 ? 0 : g[g.length - 1] / 1e6);
         System.out.printf(Locale.ROOT, "10k-point chart redraw (AWT):  median %.1f ms, min %.1f ms%n", median(awt),

@@ -18,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,6 +45,7 @@ public final class BuilderView extends BorderPane {
     private final Map<String, Control> controls = new HashMap<>();
     private final GraphicValidationDecoration decoration = new GraphicValidationDecoration();
     private final Button run = new Button("Run");
+    private static final double LABEL_WIDTH = 128;
 
     public BuilderView(BuilderViewModel vm, Consumer<ExperimentSpec> onRun) {
         this.vm = vm;
@@ -103,37 +103,37 @@ public final class BuilderView extends BorderPane {
         return "field-" + path.replace('.', '-');
     }
 
-    private GridPane form(String section) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add(Styles.FORM);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
-        int row = 0;
+    /**
+     * One section's fields as label-control rows. Rows (not a grid) so that a hidden row, e.g. depth for an mlp,
+     * takes no space at all.
+     */
+    private VBox form(String section) {
+        VBox rows = new VBox(5);
+        rows.setPadding(new Insets(6, 8, 6, 8));
         for (SpecField f : SpecField.ALL) {
             if (!f.section().equals(section)) {
                 continue;
             }
             Label label = new Label(f.label());
+            label.setMinWidth(LABEL_WIDTH);
+            label.setPrefWidth(LABEL_WIDTH);
             Control control = control(f);
             control.setId(fieldId(f.path()));
             control.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(control, Priority.ALWAYS);
             label.setLabelFor(control);
             controls.put(f.path(), control);
-            grid.addRow(row++, label, control);
+            HBox row = new HBox(8, label, control);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            rows.getChildren().add(row);
             if (!f.archs().isEmpty()) {
                 var applies = Bindings.createBooleanBinding(() -> f.appliesTo(vm.value("model.arch").get()),
                         vm.value("model.arch"));
-                for (Node n : new Node[] {label, control}) {
-                    n.visibleProperty().bind(applies);
-                    n.managedProperty().bind(applies);
-                }
+                row.visibleProperty().bind(applies);
+                row.managedProperty().bind(applies);
             }
         }
-        return grid;
+        return rows;
     }
 
     private Control control(SpecField f) {

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 /** The energy panel of the selected (or latest) run. */
 public final class EnergyView extends ScrollPane {
 
+    @SuppressWarnings("unchecked")
     public EnergyView(EnergyViewModel vm) {
         Label run = heading("");
         run.textProperty().bind(vm.runProperty());
@@ -45,6 +46,26 @@ public final class EnergyView extends ScrollPane {
         probes.getColumns().add(column("Why / what", ProbeStatus::reason, 520));
         probes.setPlaceholder(new Label("No probe reports: this run was made without an energy meter"));
         probes.setPrefHeight(150);
+        // the reason is the point of this table: give it the remaining width and wrap it rather than cut it off
+        probes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ProbeStatus, String> reason = (TableColumn<ProbeStatus, String>) probes.getColumns().get(2);
+        reason.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.maxWidthProperty().bind(reason.widthProperty().subtract(10));
+                setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        });
+        probes.setPrefHeight(190);
 
         ListView<String> equivalents = new ListView<>(vm.equivalents());
         equivalents.setPlaceholder(new Label("Teaching equivalents appear once energy is measured"));

@@ -27,7 +27,7 @@ public final class CompareView extends BorderPane {
     public static final String SPEC_TABLE_ID = "compare-spec";
     public static final String METRIC_TABLE_ID = "compare-metrics";
 
-    public CompareView(CompareViewModel vm, ErrorReporter errors) {
+    public CompareView(CompareViewModel vm, ErrorReporter errors, boolean dark) {
         List<String> labels = vm.runLabels();
         TableView<CompareViewModel.MetricRow> metrics = new TableView<>(
                 FXCollections.observableArrayList(vm.metricRows()));
@@ -73,7 +73,12 @@ public final class CompareView extends BorderPane {
 
         JFreeChart chart = Charts.xyChart("Accuracy against energy (compared runs)", vm.curveAxisLabel(),
                 "validation accuracy", vm.curves());
-        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, true));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < labels.size(); i++) {
+            renderer.setSeriesPaint(i, Charts.runColour(i));
+        }
+        chart.getXYPlot().setRenderer(renderer);
+        Charts.applyTheme(chart, dark);
         ChartPane overlay = new ChartPane(chart, "compare", errors);
         SplitPane split = new SplitPane(tables, overlay);
         split.setOrientation(Orientation.HORIZONTAL);

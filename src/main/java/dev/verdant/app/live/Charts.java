@@ -24,7 +24,72 @@ public final class Charts {
     /** Dominated runs on the Pareto chart. */
     public static final Color GREY = new Color(160, 160, 160);
 
+    /** Run colours, picked for contrast on white and on dark grey. */
+    private static final Color[] RUN_COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+    private static final BasicStroke SOLID = new BasicStroke(1.6f);
+    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            1f, new float[] {6f, 4f}, 0f);
+
     private Charts() {
+    }
+
+    /** The colour of the {@code index}-th run. */
+    public static Color runColour(int index) {
+        return RUN_COLOURS[Math.floorMod(index, RUN_COLOURS.length)];
+    }
+
+    /**
+     * Gives every series of a live chart its run's colour (validation loss dashed, batch loss pale), so a run
+     * looks the same in all four charts. Call after series were added.
+     */
+    public static void colourByRun(JFreeChart chart, LiveChartsViewModel vm) {
+        XYPlot plot = chart.getXYPlot();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYDataset ds = plot.getDataset(d);
+            if (ds == null || !(plot.getRenderer(d) instanceof org.jfree.chart.renderer.xy.AbstractXYItemRenderer r)) {
+                continue;
+            }
+            for (int s = 0; s < ds.getSeriesCount(); s++) {
+                int run = vm.runIndexOf(ds.getSeriesKey(s));
+                if (run < 0) {
+                    continue;
+                }
+                Color c = runColour(run);
+                String key = String.valueOf(ds.getSeriesKey(s));
+                if (key.endsWith(" · batch")) {
+                    r.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), 90), false);
+                } else {
+                    r.setSeriesPaint(s, c, false);
+                    r.setSeriesStroke(s, key.endsWith(" · validation") ? DASHED : SOLID, false);
+                }
+            }
+        }
+    }
+
+    /** Chart colours for the light or the dark theme. */
+    public static void applyTheme(JFreeChart chart, boolean dark) {
+        Color background = dark ? new Color(0x1f2225) : Color.WHITE;
+        Color plotBackground = dark ? new Color(0x26292d) : Color.WHITE;
+        Color text = dark ? new Color(0xe6e6e6) : new Color(0x222222);
+        Color grid = dark ? new Color(0x44484d) : new Color(220, 220, 220);
+        chart.setBackgroundPaint(background);
+        chart.getTitle().setPaint(text);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(background);
+            chart.getLegend().setItemPaint(text);
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(plotBackground);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setNoDataMessagePaint(text);
+        for (var axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            axis.setLabelPaint(text);
+            axis.setTickLabelPaint(text);
+            axis.setAxisLinePaint(grid);
+            axis.setTickMarkPaint(grid);
+        }
     }
 
     /** Validation accuracy against cumulative energy (or time), one line per run, a point per epoch. */

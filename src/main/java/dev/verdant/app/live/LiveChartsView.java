@@ -86,7 +86,18 @@ public final class LiveChartsView extends GridPane {
             }
         }
         throttle.beginUpdate(touched);
+        int series = vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount();
         vm.apply(events);
+        if (series != vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount()) {
+            touched.forEach(c -> Charts.colourByRun(c, vm)); // a new run or power series: give it its run's colour
+        }
+    }
+
+    /** Switches the charts to the light or dark palette. */
+    public void setDark(boolean dark) {
+        for (JFreeChart c : charts()) {
+            Charts.applyTheme(c, dark);
+        }
     }
 
     /** Draws every chart whose redraw is still deferred (before a snapshot or an export). */
@@ -99,6 +110,11 @@ public final class LiveChartsView extends GridPane {
         throttle.beginUpdate(java.util.Set.of(pareto.chart()));
         vm.setParetoRuns(runs);
         throttle.flush();
+    }
+
+    /** Chart redraws made by the live updates so far (for the benchmark). */
+    public long redraws() {
+        return throttle.redraws();
     }
 
     public List<JFreeChart> charts() {

@@ -45,6 +45,8 @@ public final class LiveChartsViewModel {
     private final XYSeriesCollection pareto = new XYSeriesCollection();
     private final Map<Comparable<?>, List<PointInfo>> info = new HashMap<>();
     private final Map<Long, Trace> traces = new LinkedHashMap<>();
+    private final Map<Comparable<?>, String> seriesRun = new HashMap<>();
+    private final Map<String, Integer> runIndex = new HashMap<>();
     private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
     private final ReadOnlyObjectWrapper<XAxisMode> paretoMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
@@ -129,6 +131,15 @@ public final class LiveChartsViewModel {
         return List.copyOf(info.getOrDefault(seriesKey, List.of()));
     }
 
+    /**
+     * The position of the run a series belongs to, in order of first appearance (0, 1, ...), so that a run has
+     * the same colour in every chart; -1 for series of no run (the Pareto chart's).
+     */
+    public int runIndexOf(Comparable<?> seriesKey) {
+        String run = seriesRun.get(seriesKey);
+        return run == null ? -1 : runIndex.getOrDefault(run, -1);
+    }
+
     /** Removes every run's curves (the Pareto chart stays). */
     public void clear() {
         accuracy.removeAllSeries();
@@ -136,6 +147,8 @@ public final class LiveChartsViewModel {
         batchLoss.removeAllSeries();
         power.removeAllSeries();
         traces.clear();
+        seriesRun.clear();
+        runIndex.clear();
         marks.clear();
         info.keySet().removeIf(k -> !FRONT.equals(k) && !DOMINATED.equals(k));
         sawEnergy = false;
@@ -186,6 +199,10 @@ public final class LiveChartsViewModel {
             loss.addSeries(t.trainLoss);
             loss.addSeries(t.valLoss);
             info.put(t.acc.getKey(), new ArrayList<>());
+            for (XYSeries s : List.of(t.acc, t.batchLoss, t.trainLoss, t.valLoss)) {
+                seriesRun.put(s.getKey(), label);
+            }
+            runIndex.putIfAbsent(label, runIndex.size());
             return t;
         });
     }
@@ -231,6 +248,7 @@ public final class LiveChartsViewModel {
     private void power(Trace t, PowerSample p, Set<XYSeries> changed) {
         if (t.power == null) {
             t.power = new XYSeries(t.label + " (" + p.method() + ")", false, true);
+            seriesRun.put(t.power.getKey(), t.label);
             power.addSeries(t.power);
         }
         t.power.add(p.seconds(), p.watts(), false);
