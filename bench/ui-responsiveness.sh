@@ -14,5 +14,5 @@ FX_OPTS=(-Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmono
 if [[ "${1:-}" == "--display" ]]; then
   FX_OPTS=()
 fi
-exec java -Xmx2g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 \
+exec java ${BENCH_OPTS:-} -Xmx2g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 \
   -Djavafx.cachedir=target/openjfx-cache "${FX_OPTS[@]}" -cp "$CP" dev.verdant.app.UiResponsivenessBench "${EPOCHS:-15}"

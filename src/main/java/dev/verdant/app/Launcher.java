@@ -12,6 +12,12 @@ public final class Launcher {
     public static final int NO_DISPLAY = 3;
 
     private static final long STARTED = System.nanoTime();
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every classpath
+     * launch; that is how Verdant ships (STACK.md), so the warning is only noise. Held so it is not collected.
+     */
+    private static final java.util.logging.Logger FX_PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("javafx");
     private static volatile double shownAfterSeconds = Double.NaN;
 
     private Launcher() {
@@ -19,6 +25,7 @@ public final class Launcher {
 
     /** Opens the window and returns when it is closed: 0, or {@link #NO_DISPLAY}. */
     public static int launch(String[] args) {
+        FX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             Warmup.start();
             Application.launch(VerdantApp.class, args);

@@ -108,7 +108,7 @@ class MainWindowGuiTest {
         // start a long second run and cancel it from the queue
         type(robot, "training.epochs", "5000");
         type(robot, "name", "gui-long");
-        robot.clickOn(run);
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.R); // the Run shortcut
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.queue().items().size() == 2);
         RunItem second = window.queue().items().get(0);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !second.epochProperty().get().isEmpty());

@@ -27,9 +27,15 @@ public final class Charts {
     /** Run colours, picked for contrast on white and on dark grey. */
     private static final Color[] RUN_COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
-    private static final BasicStroke SOLID = new BasicStroke(1.6f);
-    private static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-            1f, new float[] {6f, 4f}, 0f);
+    // Solid strokes only: software rendering (no GPU) dashes lines slowly, and live charts redraw often.
+    private static final BasicStroke THIN = new BasicStroke(1.2f);
+    private static final BasicStroke THICK = new BasicStroke(2.4f);
+
+    static {
+        // The workaround (for an old JDK bug) draws rotated labels through java.awt.font.TextLayout, which
+        // FXGraphics2D renders as glyph outlines: the most expensive part of a redraw.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private Charts() {
     }
@@ -40,7 +46,7 @@ public final class Charts {
     }
 
     /**
-     * Gives every series of a live chart its run's colour (validation loss dashed, batch loss pale), so a run
+     * Gives every series of a live chart its run's colour (validation loss thick, batch loss pale), so a run
      * looks the same in all four charts. Call after series were added.
      */
     public static void colourByRun(JFreeChart chart, LiveChartsViewModel vm) {
@@ -61,7 +67,7 @@ public final class Charts {
                     r.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), 90), false);
                 } else {
                     r.setSeriesPaint(s, c, false);
-                    r.setSeriesStroke(s, key.endsWith(" · validation") ? DASHED : SOLID, false);
+                    r.setSeriesStroke(s, key.endsWith(" · validation") ? THICK : THIN, false);
                 }
             }
         }
@@ -113,6 +119,7 @@ public final class Charts {
         SamplingXYLineRenderer batches = new SamplingXYLineRenderer();
         batches.setDefaultStroke(new BasicStroke(0.8f));
         batches.setAutoPopulateSeriesStroke(false);
+        batches.setDefaultSeriesVisibleInLegend(false); // the run's colour already says which run a pale line is
         plot.setRenderer(1, batches);
         plot.setNoDataMessage("Loss curves appear once training starts");
         return chart;
@@ -122,7 +129,7 @@ public final class Charts {
     public static JFreeChart power(LiveChartsViewModel vm) {
         JFreeChart chart = xyChart("Power", "time (s)", "power (W)", vm.powerDataset());
         chart.getXYPlot().setRenderer(new SamplingXYLineRenderer());
-        chart.getXYPlot().setNoDataMessage("No power readings: no energy meter reported for these runs");
+        chart.getXYPlot().setNoDataMessage("Power readings appear while a run trains (measured or estimated)");
         return chart;
     }
 
@@ -146,6 +153,12 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL,
                 true, true, false);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        // AWT font metrics instead of FXGraphics2D's default, which creates and lays out a JavaFX Text node for
+        // every string it measures (tick labels, legend): the second most expensive part of a redraw
+        java.awt.RenderingHints hints = new java.awt.RenderingHints(null);
+        hints.putAll(chart.getRenderingHints());
+        hints.put(org.jfree.fx.FXHints.KEY_USE_FX_FONT_METRICS, false);
+        chart.setRenderingHints(hints);
         XYPlot plot = chart.getXYPlot();
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         NumberAxis x = (NumberAxis) plot.getDomainAxis();

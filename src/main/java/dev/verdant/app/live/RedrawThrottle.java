@@ -8,14 +8,15 @@ import java.util.function.LongSupplier;
 
 /**
  * Bounds how much of the FX thread chart redraws may take. Changed charts are redrawn together at most every
- * {@link #MIN_INTERVAL_NANOS} (20 Hz), and after redraws that took {@code d} in all, not again for {@link #FACTOR}
+ * {@link #MIN_INTERVAL_NANOS} (10 Hz: smooth enough for training curves, and each redraw also costs the render
+ * thread a rasterisation, which is slow without a GPU), and after redraws that took {@code d} in all, not again for {@link #FACTOR}
  * x {@code d}: chart drawing stays under ~1/(1+FACTOR) of the FX thread's time, so on a slow machine (software
  * rendering, busy cores) charts update less often instead of freezing the window. While a redraw is deferred the
  * chart's notifications stay off, so data changes cost nothing.
  */
 final class RedrawThrottle {
 
-    static final long MIN_INTERVAL_NANOS = 50_000_000L;
+    static final long MIN_INTERVAL_NANOS = 100_000_000L;
     static final int FACTOR = 4;
 
     private final LongSupplier clock;
