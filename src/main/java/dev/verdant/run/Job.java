@@ -149,7 +149,7 @@ public final class Job {
                     .withEnergy(total, meter.joules("train"), meter.joules("eval"), meter.averageWatts(),
                             carbon.co2eGrams(total), carbon.costUsd(total), meter.method(), observer.joulesToTarget);
             RunResult r = new RunResult(storeId, spec.name(), outcome.status(), outcome.message(), spec, provenance,
-                    metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS), startedAt, Instant.now().toString());
+                    metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS), startedAt, Instant.now().toString(), List.of());
             if (recorder == null) {
                 return r;
             }
@@ -190,7 +190,7 @@ public final class Job {
 
     private RunResult failed(String startedAt, String message) {
         return new RunResult(null, spec.name(), RunStatus.FAILED, message, spec, null, null, List.of(), List.of(),
-                startedAt, Instant.now().toString());
+                startedAt, Instant.now().toString(), List.of());
     }
 
     void publish(RunEvent event) {
