@@ -67,7 +67,12 @@ final class StructuredPruning {
                                 + "every unit of " + name + "; use a ratio below " + (1 - 0.5 / units));
                     }
                     if (keep < units) {
+                        Layer[] consumerOriginals = layers.subList(i + 1, consumer + 1).toArray(new Layer[0]);
                         shrink(layers, i, consumer, shape, topUnits(l, keep));
+                        // Resized layers keep the names of the network as built, for later messages.
+                        for (int j = i + 1; j <= consumer; j++) {
+                            names.putIfAbsent(layers.get(j), names.get(consumerOriginals[j - i - 1]));
+                        }
                         pruned[0]++;
                     }
                 }
