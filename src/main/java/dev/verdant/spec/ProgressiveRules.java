@@ -128,10 +128,6 @@ final class ProgressiveRules {
             problems.add(new SpecProblem(at + "." + field, "is missing: one value per stage"));
             return false;
         }
-        if (values.contains(null)) {
-            problems.add(new SpecProblem(at + "." + field, "must not contain empty entries"));
-            return false;
-        }
         List<Integer> epochs = p.epochs() == null ? List.of() : p.epochs();
         if (epochs.size() != values.size() - 1) {
             problems.add(new SpecProblem(at + ".epochs", "needs " + (values.size() - 1) + " stage lengths for "
