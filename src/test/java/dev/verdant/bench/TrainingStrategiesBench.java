@@ -30,7 +30,7 @@ public final class TrainingStrategiesBench {
         Map<String, ExperimentSpec> variants = variants(folder, maxEpochs);
         List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(variants.keySet());
         System.out.printf(Locale.ROOT, "%-22s %7s %8s %10s %10s %8s %s%n", "variant", "epochs", "val acc",
-                "s to 98%", "J to 98%", "s total", "per-epoch s / train GFLOP per sample");
+                "s to 98%", "J to 98%", "s total", "per epoch: seconds/train MFLOP per sample");
         for (String name : chosen) {
             RunResult r = Job.of(variants.get(name)).runHere();
             FinalMetrics f = r.finalMetrics();
@@ -47,7 +47,7 @@ public final class TrainingStrategiesBench {
                     toTarget = sum;
                 }
                 per.append(String.format(Locale.ROOT, " %.1f/%.2f", e.seconds(),
-                        e.trainFlopsPerSample() / 1e9 * 1000)).append("M");
+                        e.trainFlopsPerSample() / 1e6));
             }
             System.out.printf(Locale.ROOT, "%-22s %7d %8.4f %10s %10s %8.1f%s%n", name, f.epochsCompleted(),
                     f.accuracy(), Double.isNaN(toTarget) ? "-" : String.format(Locale.ROOT, "%.1f", toTarget),
