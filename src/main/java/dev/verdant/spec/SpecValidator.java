@@ -83,6 +83,17 @@ public final class SpecValidator {
         if (t.targetAccuracy() != null) {
             rangeOpenBottom("training.targetAccuracy", t.targetAccuracy(), 0.0, 1.0);
         }
+        if (t.earlyStopping() != null) {
+            EarlyStoppingSpec es = t.earlyStopping();
+            range("training.earlyStopping.patience", es.patience(), 1, 1000);
+            range("training.earlyStopping.minDelta", es.minDelta(), 0.0, 1.0);
+            oneOf("training.earlyStopping.monitor", es.monitor(), EarlyStoppingSpec.MONITORS);
+        }
+        if ("zero-residual".equals(m.init()) && !"resnet".equals(m.arch())) {
+            problems.add(new SpecProblem("model.init", "'zero-residual' only applies to resnet (it zeroes the last "
+                    + "layer of each residual branch); '" + m.arch() + "' has no residual branches"));
+        }
+        problems.addAll(ProgressiveRules.problems(s));
 
         EnergySpec e = s.energy();
         if (!e.region().matches("[A-Za-z]{2,5}(-[A-Za-z0-9]{1,8})?")) {
