@@ -125,6 +125,8 @@ final class RunCommand implements Callable<Integer> {
                         + " ('verdant energy probe' explains which counters this machine has)");
             } else if (event instanceof RunEvent.Notice n) {
                 err.println("note: " + n.message());
+            } else if (event instanceof RunEvent.StepEnded st) {
+                err.println(Summary.stepLine(st.report(), st.totalSteps()));
             } else if (event instanceof RunEvent.EpochEnded e) {
                 err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             } else {

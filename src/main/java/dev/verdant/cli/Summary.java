@@ -1,6 +1,7 @@
 package dev.verdant.cli;
 
 import dev.verdant.energy.CarbonModel;
+import dev.verdant.result.CompressionReport;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.RunResult;
 
@@ -29,6 +30,22 @@ final class Summary {
                 line.append(String.format(Locale.ROOT, ", %.4f gCO2e", carbon.co2eGrams(e.cumulativeEnergyJoules())));
             }
             line.append(')');
+        }
+        return line.toString();
+    }
+
+    /** One compression step: what it kept and what it cost ({@code simulated} marks fake-quantised arithmetic). */
+    static String stepLine(CompressionReport c, int totalSteps) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "step %d/%d %-14s acc %.4f  params %,d (non-zero %,d)  %,d bytes  %,d FLOPs/sample  "
+                        + "latency %.3f ms (batch 1), %.3f ms (batch 64)", c.index(), totalSteps, c.step(),
+                c.accuracy(), c.params(), c.nonzeroParams(), c.modelBytes(), c.flopsPerSample(), c.latencyMsBatch1(),
+                c.latencyMsBatch64()));
+        if (c.inferenceJoulesPer1k() != null) {
+            line.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences", c.inferenceJoulesPer1k()));
+        }
+        if (c.simulated()) {
+            line.append("  [simulated quantised arithmetic]");
         }
         return line.toString();
     }

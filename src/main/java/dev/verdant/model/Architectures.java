@@ -28,7 +28,7 @@ public final class Architectures {
             throw new SpecException("model.arch", "'" + spec.arch() + "' needs image data [C, H, W], but this "
                     + "dataset has feature vectors of shape " + Arrays.toString(inputShape) + "; use mlp");
         }
-        NetBuilder b = new NetBuilder(inputShape);
+        NetBuilder b = new NetBuilder(inputShape, spec.groups(), "");
         String summary = switch (spec.arch()) {
             case "mlp" -> mlp(b, spec, numClasses);
             case "lenet5" -> lenet5(b, spec, numClasses);
@@ -37,14 +37,18 @@ public final class Architectures {
             default -> throw new SpecException("model.arch", "'" + spec.arch() + "' is not one of "
                     + String.join(", ", ModelSpec.ARCHS));
         };
-        return new Network(b.block(), inputShape.clone(), b.flops(), summary);
+        return new Network(b.block(), inputShape.clone(), b.flops(), summary, b.layers(), b.depth());
     }
 
-    /** Trainable parameters of an initialised block (normalisation running statistics excluded). */
+    /**
+     * Trainable parameters of an initialised block (normalisation running statistics excluded). Frozen parameters
+     * count too: freezing is a training schedule, not a smaller model.
+     */
     public static long trainableParameters(Block block) {
         long n = 0;
         for (Parameter p : block.getParameters().values()) {
-            if (p.requiresGradient() && p.isInitialized()) {
+            boolean statistic = p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR;
+            if (!statistic && p.isInitialized()) {
                 n += p.getArray().size();
             }
         }
@@ -120,9 +124,10 @@ public final class Architectures {
     }
 
     private static void basicBlock(NetBuilder b, int out, int stride, String norm, String activation) {
-        NetBuilder branch = new NetBuilder(b.shape());
+        String where = "residual block " + (b.layers().size() + 1) + ", ";
+        NetBuilder branch = new NetBuilder(b.shape(), b.groups(), where);
         branch.conv(out, 3, stride, 1, 1).norm(norm).activation(activation).conv(out, 3, 1, 1, 1).norm(norm);
-        NetBuilder shortcut = new NetBuilder(b.shape());
+        NetBuilder shortcut = new NetBuilder(b.shape(), b.groups(), where + "shortcut ");
         if (stride != 1 || b.channels() != out) {
             shortcut.conv(out, 1, stride, 0, 1).norm(norm);
         }

@@ -1,11 +1,9 @@
 package dev.verdant.model;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -14,22 +12,71 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 
+import dev.verdant.spec.SpecException;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Appends layers to a {@link SequentialBlock} while tracking the per-sample activation shape, so every
  * architecture gets its FLOPs counted analytically as it is built (2 FLOPs per multiply-add, weighted layers only).
+ * Each weighted operation starts a new {@link Layer}; what follows it (normalisation, activation, pooling) joins it.
  */
 final class NetBuilder {
 
     private final SequentialBlock block = new SequentialBlock();
+    private final int groups;
+    private final String prefix;
+    private final List<Layer> layers = new ArrayList<>();
     private long[] shape;
     private long flops;
+    private int depth;
+    private String openName;
+    private int openStart;
+    private long openFlops;
 
     /** Starts from a per-sample input shape: {@code [C, H, W]} or {@code [F]}. */
     NetBuilder(long[] inputShape) {
+        this(inputShape, 1, "");
+    }
+
+    /**
+     * A builder whose {@code group} normalisation uses {@code groups} groups; {@code prefix} names where it sits
+     * (e.g. {@code "residual block 3, "}) in error messages.
+     */
+    NetBuilder(long[] inputShape, int groups, String prefix) {
         this.shape = inputShape.clone();
+        this.groups = groups;
+        this.prefix = prefix;
+    }
+
+    int groups() {
+        return groups;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    /** The layers so far, the last one closed at the current end. */
+    List<Layer> layers() {
+        List<Layer> all = new ArrayList<>(layers);
+        if (openName != null) {
+            all.add(new Layer(openName, openStart, block.getChildren().size(), openFlops));
+        }
+        return all;
+    }
+
+    /** Closes the open layer and opens one named {@code name}; the first layer also takes any leading blocks. */
+    private void startLayer(String name, long layerFlops) {
+        int here = block.getChildren().size();
+        if (openName != null) {
+            layers.add(new Layer(openName, openStart, here, openFlops));
+            openStart = here;
+        }
+        openName = name;
+        openFlops = layerFlops;
     }
 
     long[] shape() {
@@ -63,6 +110,8 @@ final class NetBuilder {
     NetBuilder linear(int units) {
         flatten();
         flops += 2L * shape[0] * units;
+        startLayer("linear " + units, 2L * shape[0] * units);
+        depth++;
         block.add(Linear.builder().setUnits(units).build());
         shape = new long[] {units};
         return this;
@@ -78,7 +127,11 @@ final class NetBuilder {
             throw new IllegalArgumentException("a " + kernel + "x" + kernel + " convolution does not fit a "
                     + shape[1] + "x" + shape[2] + " input");
         }
-        flops += 2L * (in / groups) * kernel * kernel * filters * outH * outW;
+        long convFlops = 2L * (in / groups) * kernel * kernel * filters * outH * outW;
+        flops += convFlops;
+        startLayer((groups > 1 && groups == in ? "depthwise conv " : "conv ") + filters + " (" + kernel + "x" + kernel
+                + ")", convFlops);
+        depth++;
         block.add(Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
                 .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding))
                 .optGroups(groups).build());
@@ -117,6 +170,14 @@ final class NetBuilder {
             case "none" -> { }
             case "batch" -> block.add(BatchNorm.builder().build());
             case "layer" -> block.add(LayerNorm.builder().axis(normalisedAxes()).build());
+            case "group" -> {
+                if (shape[0] % groups != 0) {
+                    throw new SpecException("model.groups", groups + " groups do not divide the " + shape[0]
+                            + " channels of " + prefix + "layer " + (layers.size() + 1) + " (" + openName
+                            + "); choose groups that divide every layer's width");
+                }
+                block.add(new GroupNorm(groups));
+            }
             default -> throw new IllegalArgumentException("unknown normalisation '" + kind + "'");
         }
         return this;
@@ -138,9 +199,10 @@ final class NetBuilder {
                     + " but the shortcut at " + Arrays.toString(shortcut.shape));
         }
         Block shortcutBlock = shortcut.block.getChildren().isEmpty() ? Blocks.identityBlock() : shortcut.block;
-        block.add(new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow()
-                .add(outputs.get(1).singletonOrThrow())), List.of(branch.block, shortcutBlock)));
+        startLayer("residual " + branch.shape[0], branch.flops + shortcut.flops);
+        block.add(new ResidualBlock(branch.block, shortcutBlock, branch.flops, branch.depth));
         flops += branch.flops + shortcut.flops;
+        depth += branch.depth;
         shape = branch.shape;
         return activation(activation);
     }

@@ -14,14 +14,31 @@ package dev.verdant.result;
  * @param flopsPerSample         forward FLOPs per sample of the network as it was in this epoch
  * @param energyJoules           energy spent in this epoch; null when no meter ran
  * @param cumulativeEnergyJoules energy spent since the run started, up to the end of this epoch; null without a meter
+ * @param resolution             image side in pixels the epoch trained at (progressive resizing); null for
+ *                               feature vectors and for runs recorded before training strategies existed
+ * @param depth                  weighted layers on the network's main path in this epoch (grows with stacking)
+ * @param frozenLayers           leading layers frozen in this epoch (their backward pass skipped)
+ * @param dropRate               drop rate of the deepest residual block in this epoch (progressive layer dropping)
+ * @param trainFlopsPerSample    forward plus backward FLOPs per training sample in this epoch (backward counted as
+ *                               twice the forward of each layer that trains; frozen layers have none)
  */
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
                           double seconds, double samplesPerSecond, double learningRate, long flopsPerSample,
-                          Double energyJoules, Double cumulativeEnergyJoules) {
+                          Double energyJoules, Double cumulativeEnergyJoules, Integer resolution, Integer depth,
+                          Integer frozenLayers, Double dropRate, Long trainFlopsPerSample) {
+
+    /** A record without training-strategy state (as runs recorded before strategies existed). */
+    public EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
+                       double seconds, double samplesPerSecond, double learningRate, long flopsPerSample,
+                       Double energyJoules, Double cumulativeEnergyJoules) {
+        this(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, samplesPerSecond, learningRate,
+                flopsPerSample, energyJoules, cumulativeEnergyJoules, null, null, null, null, null);
+    }
 
     /** The same record with its energy figures filled in. */
     public EpochRecord withEnergy(double joules, double cumulativeJoules) {
         return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, samplesPerSecond,
-                learningRate, flopsPerSample, joules, cumulativeJoules);
+                learningRate, flopsPerSample, joules, cumulativeJoules, resolution, depth, frozenLayers, dropRate,
+                trainFlopsPerSample);
     }
 }

@@ -11,7 +11,8 @@ package dev.verdant.result;
  * @param trainSeconds      wall time spent training and validating
  * @param samplesPerSecond  training throughput over the whole run
  * @param epochsCompleted   how many epochs finished
- * @param stopReason        why training stopped: {@code epochs}, {@code target}, {@code cancelled}, {@code diverged}, {@code failed}
+ * @param stopReason        why training stopped: {@code epochs}, {@code target}, {@code early-stopping},
+ *                          {@code cancelled}, {@code diverged}, {@code failed}
  * @param energyJoules      total energy of all phases
  * @param trainEnergyJoules energy of the training phase
  * @param evalEnergyJoules  energy of the validation phase

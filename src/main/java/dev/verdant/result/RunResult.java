@@ -20,19 +20,28 @@ import java.util.List;
  * @param power       power samples over time (downsampled); empty without a meter
  * @param startedAt   ISO-8601 start time
  * @param endedAt     ISO-8601 end time
+ * @param compression one report per compression step, the baseline first; empty without compression
  */
 public record RunResult(Long id, String name, RunStatus status, String message, ExperimentSpec spec,
                         Provenance provenance, @JsonProperty("final") FinalMetrics finalMetrics,
-                        List<EpochRecord> epochs, List<PowerSample> power, String startedAt, String endedAt) {
+                        List<EpochRecord> epochs, List<PowerSample> power, String startedAt, String endedAt,
+                        List<CompressionReport> compression) {
 
     public RunResult {
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
         power = power == null ? List.of() : List.copyOf(power);
+        compression = compression == null ? List.of() : List.copyOf(compression);
     }
 
     /** The same result under a store id. */
     public RunResult withId(Long newId) {
         return new RunResult(newId, name, status, message, spec, provenance, finalMetrics, epochs, power,
-                startedAt, endedAt);
+                startedAt, endedAt, compression);
+    }
+
+    /** The same result with its compression reports. */
+    public RunResult withCompression(List<CompressionReport> reports) {
+        return new RunResult(id, name, status, message, spec, provenance, finalMetrics, epochs, power,
+                startedAt, endedAt, reports);
     }
 }

@@ -3,6 +3,10 @@ package dev.verdant.run;
 import dev.verdant.data.DatasetException;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
+import dev.verdant.compress.CompressionException;
+import dev.verdant.compress.CompressionPipeline;
+import dev.verdant.compress.NetArtifact;
+import dev.verdant.compress.TeacherSource;
 import dev.verdant.energy.CarbonModel;
 import dev.verdant.energy.EnergyMeter;
 import dev.verdant.result.BatchRecord;
@@ -108,7 +112,7 @@ public final class Job {
         StoreRecorder recorder = store == null ? null : new StoreRecorder(store);
         try {
             r = execute(startedAt, recorder);
-        } catch (SpecException | DatasetException | TrainingException | StoreException e) {
+        } catch (SpecException | DatasetException | TrainingException | StoreException | CompressionException e) {
             r = failed(startedAt, e.getMessage());
         } catch (RuntimeException | Error e) {
             r = failed(startedAt, "internal error: " + e + ". Please report it with the spec that caused it.");
@@ -131,6 +135,9 @@ public final class Job {
         LoadedData data = Datasets.load(spec.dataset(), spec.seed());
         try (EnergyMeter meter = EnergyMeter.start(spec.energy());
              TrainingSession session = TrainingSession.create(spec, data, device.device())) {
+            // Compression is checked against the built network before any training, so a bad step fails at once.
+            CompressionPipeline pipeline = spec.compression().isEmpty() ? null : CompressionPipeline.plan(spec, data,
+                    session.network().block(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
             Provenance provenance = ProvenanceCollector.collect(device.device(), device.notice(), data.sha256(),
                     spec.seed()).withEnergyProbes(meter.probeStatuses());
             Long storeId = recorder == null ? null : recorder.begin(spec, provenance,
@@ -140,6 +147,10 @@ public final class Job {
             meter.addPowerListener(sample -> publish(new RunEvent.Power(this, sample)));
             MeteredObserver observer = new MeteredObserver(meter, recorder);
             TrainingOutcome outcome = session.train(observer, this::isCancelRequested);
+            CompressionPipeline.Outcome compressed = null;
+            if (pipeline != null && outcome.status() == RunStatus.COMPLETED) {
+                compressed = compress(pipeline, session, meter, recorder);
+            }
             meter.end();
             double total = meter.totalJoules();
             FinalMetrics metrics = new FinalMetrics(outcome.finalEvaluation().accuracy(),
@@ -149,13 +160,63 @@ public final class Job {
                     .withEnergy(total, meter.joules("train"), meter.joules("eval"), meter.averageWatts(),
                             carbon.co2eGrams(total), carbon.costUsd(total), meter.method(), observer.joulesToTarget);
             RunResult r = new RunResult(storeId, spec.name(), outcome.status(), outcome.message(), spec, provenance,
-                    metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS), startedAt, Instant.now().toString());
+                    metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS), startedAt, Instant.now().toString(),
+                    compressed == null ? List.of() : compressed.reports());
+            if (compressed != null && compressed.cancelled()) {
+                r = new RunResult(r.id(), r.name(), RunStatus.CANCELLED, "cancelled during compression; "
+                        + (compressed.reports().size() - 1) + " completed steps kept", r.spec(), r.provenance(),
+                        r.finalMetrics(), r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
+            }
             if (recorder == null) {
                 return r;
             }
             saveModel(session, outcome, recorder);
+            if (compressed != null) {
+                saveCompressed(compressed, recorder);
+            }
             return recorder.finish(r);
         }
+    }
+
+    /** Runs the compression steps on the trained network, storing and publishing each step's report. */
+    private CompressionPipeline.Outcome compress(CompressionPipeline pipeline, TrainingSession session,
+                                                 EnergyMeter meter, StoreRecorder recorder) {
+        publish(new RunEvent.PhaseChanged(this, "compress"));
+        int total = spec.compression().size();
+        return pipeline.run(session.network().block(), meter, report -> {
+            if (recorder != null) {
+                recorder.compressionStep(report);
+            }
+            publish(new RunEvent.StepEnded(this, report, total));
+        }, this::isCancelRequested);
+    }
+
+    /** Keeps the compressed network (packed integers when quantised) in {@code models/<id>/compressed/}. */
+    private static void saveCompressed(CompressionPipeline.Outcome compressed, StoreRecorder recorder) {
+        java.nio.file.Path dir = recorder.modelDir().resolve("compressed");
+        try {
+            NetArtifact.save(compressed.net(), dir);
+        } catch (IOException e) {
+            throw new StoreException("could not save the compressed model to " + dir + ": " + e.getMessage()
+                    + ". Check free disk space and permissions.", e);
+        }
+    }
+
+    /** Stored runs as distillation teachers; without a store, a teacher id fails clearly. */
+    private TeacherSource teacherSource() {
+        if (store == null) {
+            return TeacherSource.NONE;
+        }
+        return runId -> {
+            RunResult teacher = store.load(runId).orElseThrow(() -> new CompressionException("teacher: there is no "
+                    + "stored run " + runId + "; 'verdant runs list' shows the stored runs"));
+            java.nio.file.Path dir = store.modelPath(runId).orElse(null);
+            if (dir == null || !java.nio.file.Files.exists(dir.resolve("model-0000.params"))) {
+                throw new CompressionException("teacher: run " + runId + " has no saved model (it did not complete "
+                        + "training); choose a completed run");
+            }
+            return new TeacherSource.StoredTeacher(teacher.spec(), dir);
+        };
     }
 
     private CarbonModel carbonModel() {
@@ -190,7 +251,7 @@ public final class Job {
 
     private RunResult failed(String startedAt, String message) {
         return new RunResult(null, spec.name(), RunStatus.FAILED, message, spec, null, null, List.of(), List.of(),
-                startedAt, Instant.now().toString());
+                startedAt, Instant.now().toString(), List.of());
     }
 
     void publish(RunEvent event) {

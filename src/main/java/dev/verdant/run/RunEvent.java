@@ -1,6 +1,7 @@
 package dev.verdant.run;
 
 import dev.verdant.result.BatchRecord;
+import dev.verdant.result.CompressionReport;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.Provenance;
@@ -31,6 +32,13 @@ public sealed interface RunEvent {
 
     /** An epoch finished (energy figures included when a meter runs). */
     record EpochEnded(Job job, EpochRecord epoch, int totalEpochs) implements RunEvent {
+    }
+
+    /**
+     * A compression step finished and was measured; the baseline (index 0) comes first.
+     * {@code totalSteps} counts the spec's steps, the baseline excluded.
+     */
+    record StepEnded(Job job, CompressionReport report, int totalSteps) implements RunEvent {
     }
 
     /** A power reading from the energy meter. */

@@ -1,6 +1,8 @@
 package dev.verdant.run;
 
 import dev.verdant.result.BatchRecord;
+import dev.verdant.result.CompressionReport;
+import dev.verdant.result.ResultJson;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.Provenance;
@@ -52,6 +54,10 @@ final class StoreRecorder {
             store.appendPower(runId, powerSinceLastEpoch);
         }
         store.appendEpoch(runId, epoch);
+    }
+
+    void compressionStep(CompressionReport report) {
+        store.appendCompressionStep(runId, report.index(), ResultJson.write(report));
     }
 
     RunResult finish(RunResult result) {

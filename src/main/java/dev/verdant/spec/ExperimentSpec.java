@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param training optimiser, schedule, epochs and stopping rules
  * @param device   {@code cpu}, {@code gpu} or {@code auto}
  * @param energy   how energy is converted to carbon and cost, and how often it is sampled
+ * @param compression compression steps applied in order after training (empty: none)
  */
 public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelSpec model,
-                             TrainingSpec training, String device, EnergySpec energy) {
+                             TrainingSpec training, String device, EnergySpec energy,
+                             java.util.List<CompressionStepSpec> compression) {
 
     /** Devices a spec may ask for. */
     public static final java.util.List<String> DEVICES = java.util.List.of("cpu", "gpu", "auto");
@@ -28,38 +30,43 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelS
         training = Objects.requireNonNullElseGet(training, TrainingSpec::defaults);
         device = Objects.requireNonNullElse(device, "auto");
         energy = Objects.requireNonNullElseGet(energy, EnergySpec::defaults);
+        compression = compression == null ? java.util.List.of() : java.util.List.copyOf(compression);
     }
 
     /** A spec with every field at its default value. */
     public static ExperimentSpec defaults() {
-        return new ExperimentSpec("quickstart", null, null, null, null, null, null);
+        return new ExperimentSpec("quickstart", null, null, null, null, null, null, null);
     }
 
     public ExperimentSpec withName(String newName) {
-        return new ExperimentSpec(newName, seed, dataset, model, training, device, energy);
+        return new ExperimentSpec(newName, seed, dataset, model, training, device, energy, compression);
     }
 
     public ExperimentSpec withSeed(long newSeed) {
-        return new ExperimentSpec(name, newSeed, dataset, model, training, device, energy);
+        return new ExperimentSpec(name, newSeed, dataset, model, training, device, energy, compression);
     }
 
     public ExperimentSpec withDataset(DatasetSpec newDataset) {
-        return new ExperimentSpec(name, seed, newDataset, model, training, device, energy);
+        return new ExperimentSpec(name, seed, newDataset, model, training, device, energy, compression);
     }
 
     public ExperimentSpec withModel(ModelSpec newModel) {
-        return new ExperimentSpec(name, seed, dataset, newModel, training, device, energy);
+        return new ExperimentSpec(name, seed, dataset, newModel, training, device, energy, compression);
     }
 
     public ExperimentSpec withTraining(TrainingSpec newTraining) {
-        return new ExperimentSpec(name, seed, dataset, model, newTraining, device, energy);
+        return new ExperimentSpec(name, seed, dataset, model, newTraining, device, energy, compression);
     }
 
     public ExperimentSpec withDevice(String newDevice) {
-        return new ExperimentSpec(name, seed, dataset, model, training, newDevice, energy);
+        return new ExperimentSpec(name, seed, dataset, model, training, newDevice, energy, compression);
     }
 
     public ExperimentSpec withEnergy(EnergySpec newEnergy) {
-        return new ExperimentSpec(name, seed, dataset, model, training, device, newEnergy);
+        return new ExperimentSpec(name, seed, dataset, model, training, device, newEnergy, compression);
+    }
+
+    public ExperimentSpec withCompression(java.util.List<CompressionStepSpec> newCompression) {
+        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, newCompression);
     }
 }

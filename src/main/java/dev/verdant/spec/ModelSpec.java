@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param hidden     hidden layer sizes of the {@code mlp}
  * @param width      width multiplier for the convolutional architectures (MobileNet's alpha)
  * @param activation hidden-layer activation
- * @param init       weight initialisation
- * @param norm       normalisation layer placed after each hidden linear layer or convolution
+ * @param init       weight initialisation: {@code kaiming}, {@code xavier}, {@code xavier-normal}, {@code orthogonal},
+ *                   {@code lsuv} (orthogonal, then rescaled on a data batch) or {@code zero-residual} ({@code resnet})
+ * @param norm       normalisation layer placed after each hidden linear layer or convolution:
+ *                   {@code none}, {@code batch}, {@code layer} or {@code group} ({@code groups} groups)
  * @param dropout    dropout probability after each hidden layer (0 disables it)
  * @param depth      {@code resnet}: total weighted layers, 6n+2 (8, 14, 20, ...)
  * @param channels   base channel count of the convolutional architectures before {@code width} is applied
@@ -22,8 +24,9 @@ public record ModelSpec(String arch, List<Integer> hidden, Double width, String 
 
     public static final List<String> ARCHS = List.of("mlp", "lenet5", "dscnn", "resnet");
     public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "gelu");
-    public static final List<String> INITS = List.of("kaiming", "xavier", "xavier-normal");
-    public static final List<String> NORMS = List.of("none", "batch", "layer");
+    public static final List<String> INITS = List.of("kaiming", "xavier", "xavier-normal", "orthogonal", "lsuv",
+            "zero-residual");
+    public static final List<String> NORMS = List.of("none", "batch", "layer", "group");
 
     public ModelSpec {
         arch = Objects.requireNonNullElse(arch, "mlp");
@@ -73,5 +76,9 @@ public record ModelSpec(String arch, List<Integer> hidden, Double width, String 
 
     public ModelSpec withChannels(int newChannels) {
         return new ModelSpec(arch, hidden, width, activation, init, norm, dropout, depth, newChannels, groups);
+    }
+
+    public ModelSpec withGroups(int newGroups) {
+        return new ModelSpec(arch, hidden, width, activation, init, norm, dropout, depth, channels, newGroups);
     }
 }

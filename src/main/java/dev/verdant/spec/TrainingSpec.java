@@ -15,9 +15,12 @@ import java.util.Objects;
  *                       or {@code cosine} (to zero at the last step)
  * @param targetAccuracy validation accuracy to reach; the run stops once it is reached, null for none
  * @param momentum       momentum of {@code sgd}
+ * @param earlyStopping  stop when the validation metric stops improving; null for off
+ * @param progressive    progressive-training strategies (resize, stack, freeze, layerdrop); empty for none
  */
 public record TrainingSpec(Integer epochs, Integer batchSize, String optimizer, Double learningRate,
-                           Double weightDecay, String schedule, Double targetAccuracy, Double momentum) {
+                           Double weightDecay, String schedule, Double targetAccuracy, Double momentum,
+                           EarlyStoppingSpec earlyStopping, List<ProgressiveSpec> progressive) {
 
     public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
     public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
@@ -30,34 +33,51 @@ public record TrainingSpec(Integer epochs, Integer batchSize, String optimizer, 
         weightDecay = Objects.requireNonNullElse(weightDecay, 0.0);
         schedule = Objects.requireNonNullElse(schedule, "constant");
         momentum = Objects.requireNonNullElse(momentum, 0.9);
+        progressive = List.copyOf(Objects.requireNonNullElse(progressive, List.of()));
     }
 
     /** Ten epochs of Adam at 0.001, batch 64. */
     public static TrainingSpec defaults() {
-        return new TrainingSpec(null, null, null, null, null, null, null, null);
+        return new TrainingSpec(null, null, null, null, null, null, null, null, null, null);
     }
 
     public TrainingSpec withEpochs(int newEpochs) {
-        return new TrainingSpec(newEpochs, batchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum);
+        return new TrainingSpec(newEpochs, batchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum,
+                earlyStopping, progressive);
     }
 
     public TrainingSpec withBatchSize(int newBatchSize) {
-        return new TrainingSpec(epochs, newBatchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum);
+        return new TrainingSpec(epochs, newBatchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum,
+                earlyStopping, progressive);
     }
 
     public TrainingSpec withOptimizer(String newOptimizer) {
-        return new TrainingSpec(epochs, batchSize, newOptimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum);
+        return new TrainingSpec(epochs, batchSize, newOptimizer, learningRate, weightDecay, schedule, targetAccuracy, momentum,
+                earlyStopping, progressive);
     }
 
     public TrainingSpec withLearningRate(double newLearningRate) {
-        return new TrainingSpec(epochs, batchSize, optimizer, newLearningRate, weightDecay, schedule, targetAccuracy, momentum);
+        return new TrainingSpec(epochs, batchSize, optimizer, newLearningRate, weightDecay, schedule, targetAccuracy, momentum,
+                earlyStopping, progressive);
     }
 
     public TrainingSpec withSchedule(String newSchedule) {
-        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, newSchedule, targetAccuracy, momentum);
+        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, newSchedule, targetAccuracy, momentum,
+                earlyStopping, progressive);
     }
 
     public TrainingSpec withTargetAccuracy(Double newTarget) {
-        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, newTarget, momentum);
+        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, newTarget, momentum,
+                earlyStopping, progressive);
+    }
+
+    public TrainingSpec withEarlyStopping(EarlyStoppingSpec newEarlyStopping) {
+        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy,
+                momentum, newEarlyStopping, progressive);
+    }
+
+    public TrainingSpec withProgressive(List<ProgressiveSpec> newProgressive) {
+        return new TrainingSpec(epochs, batchSize, optimizer, learningRate, weightDecay, schedule, targetAccuracy,
+                momentum, earlyStopping, newProgressive);
     }
 }

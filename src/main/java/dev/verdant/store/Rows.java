@@ -27,7 +27,8 @@ final class Rows {
     static final int FINAL_COLUMN_COUNT = 17;
 
     static final String EPOCH_COLUMNS = "epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, "
-            + "samples_per_second, learning_rate, flops_per_sample, energy_joules, cumulative_energy_joules";
+            + "samples_per_second, learning_rate, flops_per_sample, energy_joules, cumulative_energy_joules, "
+            + "resolution, depth, frozen_layers, drop_rate, train_flops_per_sample";
 
     private Rows() {
     }
@@ -115,13 +116,32 @@ final class Rows {
         ps.setLong(10, e.flopsPerSample());
         setDouble(ps, 11, e.energyJoules());
         setDouble(ps, 12, e.cumulativeEnergyJoules());
+        setInt(ps, 13, e.resolution());
+        setInt(ps, 14, e.depth());
+        setInt(ps, 15, e.frozenLayers());
+        setDouble(ps, 16, e.dropRate());
+        if (e.trainFlopsPerSample() == null) {
+            ps.setNull(17, Types.INTEGER);
+        } else {
+            ps.setLong(17, e.trainFlopsPerSample());
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
     }
 
     static EpochRecord epoch(ResultSet rs) throws SQLException {
         return new EpochRecord(rs.getInt("epoch"), primitive(rs, "train_loss"), primitive(rs, "train_accuracy"),
                 primitive(rs, "val_loss"), primitive(rs, "val_accuracy"), primitive(rs, "seconds"),
                 primitive(rs, "samples_per_second"), primitive(rs, "learning_rate"), rs.getLong("flops_per_sample"),
-                nullable(rs, "energy_joules"), nullable(rs, "cumulative_energy_joules"));
+                nullable(rs, "energy_joules"), nullable(rs, "cumulative_energy_joules"), nullableInt(rs, "resolution"),
+                nullableInt(rs, "depth"), nullableInt(rs, "frozen_layers"), nullable(rs, "drop_rate"),
+                nullableLong(rs, "train_flops_per_sample"));
     }
 
     static void bindBatch(PreparedStatement ps, long runId, BatchRecord b) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.verdant.store;
 
 import dev.verdant.result.BatchRecord;
+import dev.verdant.result.CompressionReport;
+import dev.verdant.result.ResultJson;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.Provenance;
@@ -285,9 +287,29 @@ public final class RunStore implements AutoCloseable {
                 return Optional.of(new RunResult(runId, rs.getString("name"),
                         RunStatus.fromLabel(rs.getString("status")), rs.getString("message"),
                         Rows.spec(rs.getString("spec_json")), Rows.provenance(rs.getString("provenance_json")),
-                        Rows.finalMetrics(rs), epochs, power, rs.getString("started_at"), rs.getString("ended_at")));
+                        Rows.finalMetrics(rs), epochs, power, rs.getString("started_at"), rs.getString("ended_at"),
+                        compressionReports(c, runId)));
             }
         }
+    }
+
+    private static List<CompressionReport> compressionReports(Connection c, long runId) throws SQLException {
+        List<CompressionReport> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT step_json FROM compression_steps WHERE run_id = ? ORDER BY step_index")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(ResultJson.mapper().readValue(rs.getString(1), CompressionReport.class));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new StoreException("run " + runId + " has a compression step that is not a report: "
+                                + e.getOriginalMessage(), e);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The run's stored training batches, in order. */
@@ -373,6 +395,16 @@ public final class RunStore implements AutoCloseable {
             long id = lastId(c);
             insertEpochs(c, id, result.epochs());
             insertPower(c, id, result.power());
+            for (int i = 0; i < result.compression().size(); i++) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO compression_steps (run_id, step_index, "
+                        + "step_json, created_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, i);
+                    ps.setString(3, ResultJson.write(result.compression().get(i)));
+                    ps.setString(4, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+            }
             return id;
         });
     }
@@ -598,7 +630,7 @@ public final class RunStore implements AutoCloseable {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO epochs (run_id, " + Rows.EPOCH_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EpochRecord e : epochs) {
                 Rows.bindEpoch(ps, runId, e);
                 ps.addBatch();

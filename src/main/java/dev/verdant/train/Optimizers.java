@@ -13,7 +13,16 @@ final class Optimizers {
     }
 
     static Optimizer build(TrainingSpec t, int stepsPerEpoch) {
-        Tracker lr = schedule(t, stepsPerEpoch);
+        return build(t, stepsPerEpoch, 0);
+    }
+
+    /**
+     * An optimiser whose schedule starts at update {@code offset}: a network grown mid-run (progressive stacking)
+     * gets a fresh optimiser, but its learning rate continues where the old one's was.
+     */
+    static Optimizer build(TrainingSpec t, int stepsPerEpoch, int offset) {
+        Tracker base = schedule(t, stepsPerEpoch);
+        Tracker lr = offset == 0 ? base : update -> base.getNewValue(update + offset);
         float wd = t.weightDecay().floatValue();
         return switch (t.optimizer()) {
             case "sgd" -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(t.momentum().floatValue())

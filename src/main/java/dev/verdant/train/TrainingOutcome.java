@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param status           completed, diverged or cancelled
  * @param message          why it did not complete (and what to do), or null
- * @param stopReason       {@code epochs}, {@code target}, {@code cancelled} or {@code diverged}
+ * @param stopReason       {@code epochs}, {@code target}, {@code early-stopping}, {@code cancelled} or {@code diverged}
  * @param epochs           every completed epoch
  * @param finalEvaluation  the final model on the validation split
  * @param trainSeconds     wall time of all epochs (training and validation)

@@ -2,17 +2,13 @@ package dev.verdant.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
@@ -24,6 +20,8 @@ import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.ModelSpec;
+import dev.verdant.spec.ProgressiveSpec;
 import dev.verdant.spec.TrainingSpec;
 
 import java.io.IOException;
@@ -35,7 +33,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One model being trained: builds the network for the data, owns the DJL model and trainer, runs the epochs and
- * evaluates. Deterministic on CPU for a given spec and seed (shuffling, initialisation and dropout are seeded).
+ * evaluates. Training strategies ({@link TrainingStrategy}: progressive resizing, stacking, freezing, layer dropping,
+ * early stopping) hook into the loop before each epoch and after it; stacking replaces the network mid-run.
+ * Deterministic on CPU for a given spec and seed (shuffling, initialisation, dropout and layer drops are seeded).
  * Close it to free native memory.
  */
 public final class TrainingSession implements AutoCloseable {
@@ -44,40 +44,23 @@ public final class TrainingSession implements AutoCloseable {
 
     private final ExperimentSpec spec;
     private final LoadedData data;
-    private final Network network;
-    private final Model model;
-    private final Trainer trainer;
-    private final long params;
-    private final long storedValues;
+    private final Device device;
+    private final List<TrainingStrategy> strategies;
     private final double startNanos = System.nanoTime();
+    private LiveNetwork live;
+    private int updates;
 
     private TrainingSession(ExperimentSpec spec, LoadedData data, Device device) {
         this.spec = spec;
         this.data = data;
-        this.network = Architectures.build(spec.model(), data.sampleShape(), data.numClasses());
-        int stepsPerEpoch = stepsPerEpoch();
-        Model m = Model.newInstance(spec.name(), device);
+        this.device = device;
+        this.live = LiveNetwork.create(spec, initialModel(spec), data, device, stepsPerEpoch(), 0, spec.seed(), true);
         try {
-            m.setBlock(network.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizers.build(spec.training(), stepsPerEpoch))
-                    .optInitializer(Initializers.forName(spec.model().init()), Parameter.Type.WEIGHT)
-                    .optDevices(new Device[] {device});
-            // Seeds libtorch (initialisation, dropout) and DJL's own random source.
-            Engine.getInstance().setRandomSeed((int) (long) spec.seed());
-            this.trainer = m.newTrainer(config);
-            trainer.initialize(inputShape(1));
+            this.strategies = Strategies.of(spec, data, live.network);
         } catch (RuntimeException e) {
-            m.close();
+            live.close();
             throw e;
         }
-        this.model = m;
-        this.params = Architectures.trainableParameters(network.block());
-        long values = 0;
-        for (Parameter p : network.block().getParameters().values()) {
-            values += p.getArray().size();
-        }
-        this.storedValues = values;
     }
 
     /** Builds the network of {@code spec} for {@code data} on {@code device}, initialised and ready to train. */
@@ -86,14 +69,24 @@ public final class TrainingSession implements AutoCloseable {
         return new TrainingSession(spec, data, device);
     }
 
+    /** The model the run starts with: the first stage's depth when the network is grown by stacking. */
+    private static ModelSpec initialModel(ExperimentSpec spec) {
+        for (ProgressiveSpec p : spec.training().progressive()) {
+            if ("stack".equals(p.type())) {
+                return spec.model().withDepth(p.depths().get(0));
+            }
+        }
+        return spec.model();
+    }
+
     /**
-     * Trains for the spec's epochs, stopping early when the target accuracy is reached, the loss diverges or
-     * {@code cancelled} turns true (checked between batches). Completed epochs are always returned.
+     * Trains for the spec's epochs, stopping early when the target accuracy is reached, a strategy says so (early
+     * stopping), the loss diverges or {@code cancelled} turns true (checked between batches). Completed epochs are
+     * always returned.
      */
     public TrainingOutcome train(TrainingObserver observer, BooleanSupplier cancelled) {
         TrainingSpec t = spec.training();
-        Split train = data.train();
-        int bs = Math.min(t.batchSize(), train.size());
+        int bs = Math.min(t.batchSize(), data.train().size());
         int steps = stepsPerEpoch();
         Tracker lr = Optimizers.schedule(t, steps);
         Random shuffler = new Random(spec.seed());
@@ -101,7 +94,6 @@ public final class TrainingSession implements AutoCloseable {
         long start = System.nanoTime();
         double trainPhaseSeconds = 0;
         long samplesSeen = 0;
-        int update = 0;
         RunStatus status = RunStatus.COMPLETED;
         String stopReason = "epochs";
         String message = null;
@@ -109,6 +101,11 @@ public final class TrainingSession implements AutoCloseable {
         epochLoop:
         for (int epoch = 1; epoch <= t.epochs(); epoch++) {
             long epochStart = System.nanoTime();
+            EpochPlan plan = new EpochPlan(data.train(), data.sampleShape());
+            for (TrainingStrategy s : strategies) {
+                s.beforeEpoch(this, epoch, plan);
+            }
+            Split train = plan.train;
             observer.onPhase("train");
             int[] order = Datasets.permutation(train.size(), shuffler);
             double lossSum = 0;
@@ -125,7 +122,9 @@ public final class TrainingSession implements AutoCloseable {
                 long batchStart = System.nanoTime();
                 float batchLoss;
                 long batchCorrect;
-                try (Batch batch = batch(train, order, from, size, b, steps)) {
+                Trainer trainer = live.trainer;
+                try (Batch batch = Batches.of(trainer.getManager(), train, plan.sampleShape, order, from, size, b,
+                        steps)) {
                     try (GradientCollector gc = trainer.newGradientCollector()) {
                         NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
                         NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
@@ -135,7 +134,7 @@ public final class TrainingSession implements AutoCloseable {
                     }
                     trainer.step();
                 }
-                update++;
+                updates++;
                 double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
                 trainPhaseSeconds += batchSeconds;
                 if (!Float.isFinite(batchLoss)) {
@@ -155,16 +154,25 @@ public final class TrainingSession implements AutoCloseable {
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
             observer.onPhase("eval");
             Evaluation val = evaluate(data.validation());
+            EpochFlops flops = EpochFlops.of(live, plan, data);
             EpochRecord record = new EpochRecord(epoch, lossSum / train.size(), (double) correct / train.size(),
                     val.loss(), val.accuracy(), (System.nanoTime() - epochStart) / 1e9,
-                    train.size() / Math.max(epochTrainSeconds, 1e-9), lr.getNewValue(update - 1),
-                    network.flopsPerSample(), null, null);
-            epochs.add(observer.onEpoch(record));
+                    train.size() / Math.max(epochTrainSeconds, 1e-9), lr.getNewValue(updates - 1),
+                    flops.forward(), null, null, plan.resolution, live.network.depth(), plan.frozenLayers,
+                    plan.dropRate, flops.training());
+            record = observer.onEpoch(record);
+            epochs.add(record);
+            String stop = null;
             if (t.targetAccuracy() != null && val.accuracy() >= t.targetAccuracy()) {
-                stopReason = epoch < t.epochs() ? "target" : "epochs";
-                if (epoch < t.epochs()) {
-                    break;
-                }
+                stop = "target";
+            }
+            for (TrainingStrategy s : strategies) {
+                String reason = s.stopAfter(record);
+                stop = stop == null ? reason : stop;
+            }
+            if (stop != null && epoch < t.epochs()) {
+                stopReason = stop;
+                break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -176,6 +184,28 @@ public final class TrainingSession implements AutoCloseable {
                 samplesSeen / Math.max(trainPhaseSeconds, 1e-9));
     }
 
+    /** The network being trained now. */
+    LiveNetwork live() {
+        return live;
+    }
+
+    /**
+     * Replaces the network with {@code deeper}'s, initialised afresh and then given the trained parameters
+     * ({@link Stacking}), with a fresh optimiser whose learning-rate schedule continues where it was.
+     */
+    void grow(ModelSpec deeper) {
+        LiveNetwork grown = LiveNetwork.create(spec, deeper, data, device, stepsPerEpoch(), updates,
+                spec.seed() + updates, false);
+        try {
+            Stacking.copy(live.network, grown.network);
+        } catch (RuntimeException e) {
+            grown.close();
+            throw e;
+        }
+        live.close();
+        live = grown;
+    }
+
     /** Loss and accuracy of the current weights on {@code split}, in inference mode. */
     public Evaluation evaluate(Split split) {
         double lossSum = 0;
@@ -183,10 +213,12 @@ public final class TrainingSession implements AutoCloseable {
         int[] order = Batches.inOrder(split.size());
         for (int from = 0; from < split.size(); from += EVAL_BATCH) {
             int size = Math.min(EVAL_BATCH, split.size() - from);
-            try (Batch batch = batch(split, order, from, size, from / EVAL_BATCH, 1)) {
+            Trainer trainer = live.trainer;
+            try (Batch batch = Batches.of(trainer.getManager(), split, data.sampleShape(), order, from, size,
+                    from / EVAL_BATCH, 1)) {
                 // A fresh ParameterStore reads the block's current arrays, including ones replaced by load();
                 // the trainer's store would keep serving the arrays it cached before.
-                NDList predictions = model.getBlock().forward(
+                NDList predictions = live.model.getBlock().forward(
                         new ParameterStore(batch.getManager(), false), batch.getData(), false);
                 lossSum += trainer.getLoss().evaluate(batch.getLabels(), predictions).getFloat() * size;
                 correct += Batches.correct(predictions, batch.getLabels());
@@ -199,24 +231,26 @@ public final class TrainingSession implements AutoCloseable {
     /** Saves the parameters to {@code dir} as {@code <name>-0000.params}; {@link #load} restores them. */
     public void save(Path dir) throws IOException {
         java.nio.file.Files.createDirectories(dir);
-        model.save(dir, "model");
+        live.model.save(dir, "model");
     }
 
     /** Replaces the parameters with those saved in {@code dir} by {@link #save}. */
     public void load(Path dir) throws IOException {
         try {
-            model.load(dir, "model");
+            live.model.load(dir, "model");
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("model parameters in " + dir + " do not fit this network: " + e.getMessage(), e);
         }
     }
 
+    /** The DJL model being trained (after progressive stacking: the grown one). */
     public Model model() {
-        return model;
+        return live.model;
     }
 
+    /** The network being trained (after progressive stacking: the grown one). */
     public Network network() {
-        return network;
+        return live.network;
     }
 
     public LoadedData data() {
@@ -225,17 +259,21 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Trainable parameters. */
     public long params() {
-        return params;
+        return Architectures.trainableParameters(live.network.block());
     }
 
     /** Bytes of all stored parameter values as float32 (normalisation statistics included). */
     public long modelBytes() {
-        return storedValues * Float.BYTES;
+        long values = 0;
+        for (Parameter p : live.network.block().getParameters().values()) {
+            values += p.getArray().size();
+        }
+        return values * Float.BYTES;
     }
 
     /** NDArrays alive under the model's manager: stays flat epoch over epoch when every temporary is freed. */
     public int liveNativeArrays() {
-        return model.getNDManager().getManagedArrays().size();
+        return live.model.getNDManager().getManagedArrays().size();
     }
 
     /** Wall seconds since the session was created. */
@@ -248,17 +286,8 @@ public final class TrainingSession implements AutoCloseable {
         return (data.train().size() + bs - 1) / bs;
     }
 
-    private Shape inputShape(long batch) {
-        return Batches.withBatch(batch, data.sampleShape());
-    }
-
-    private Batch batch(Split split, int[] order, int from, int size, int index, int total) {
-        return Batches.of(trainer.getManager(), split, data.sampleShape(), order, from, size, index, total);
-    }
-
     @Override
     public void close() {
-        trainer.close();
-        model.close();
+        live.close();
     }
 }

@@ -179,6 +179,6 @@ class RunsCommandTest {
         var epochs = List.of(new dev.verdant.result.EpochRecord(1, 0.5, 0.8, 0.6, 0.7, 1, 500, lr, 2000, 5.0, 5.0),
                 new dev.verdant.result.EpochRecord(2, 0.3, 0.9, 0.4, accuracy, 1, 500, lr, 2000, 5.0, 10.0));
         return new RunResult(null, name, RunStatus.COMPLETED, null, spec, p, m, epochs, List.of(),
-                "2025-06-01T10:00:00Z", "2025-06-01T10:00:03Z");
+                "2025-06-01T10:00:00Z", "2025-06-01T10:00:03Z", List.of());
     }
 }

@@ -33,7 +33,7 @@ class CodeCarbonCsvTest {
         FinalMetrics f = new FinalMetrics(0.9, 0.3, 1000, 2000, 4000, 100.0, 50, 3, "epochs",
                 7.2e6, 7.0e6, 0.2e6, 72_000.0, 914.4, null, "estimated:cpu-tdp", null);
         RunResult run = new RunResult(7L, "mlp", RunStatus.COMPLETED, null, spec, prov, f, List.of(), List.of(),
-                "2026-01-02T03:04:05.678Z", "2026-01-02T03:05:45.678Z");
+                "2026-01-02T03:04:05.678Z", "2026-01-02T03:05:45.678Z", List.of());
         StringWriter out = new StringWriter();
         CodeCarbonCsv.write(List.of(run), out);
         String[] lines = out.toString().split("\n");

@@ -20,7 +20,7 @@ class RunComparisonTest {
         RunResult b0 = Samples.result("b", 0.93, null).withId(2L);
         RunResult b = new RunResult(2L, "b", b0.status(), null,
                 b0.spec().withName("b").withModel(ModelSpec.defaults().withHidden(List.of(256, 64))),
-                b0.provenance(), b0.finalMetrics(), b0.epochs(), b0.power(), b0.startedAt(), b0.endedAt());
+                b0.provenance(), b0.finalMetrics(), b0.epochs(), b0.power(), b0.startedAt(), b0.endedAt(), List.of());
 
         RunComparison c = RunComparison.of(List.of(a, b));
         assertEquals(List.of(1L, 2L), c.runIds());

@@ -65,7 +65,7 @@ class RunStoreTest {
             FinalMetrics m = new FinalMetrics(0.1, Double.NaN, 5, 5, 20, 1, 1, 1, "diverged", null, null, null,
                     null, null, null, null, null);
             RunResult bad = new RunResult(null, "nan", RunStatus.DIVERGED, "loss became NaN", r.spec(),
-                    r.provenance(), m, List.of(diverged), List.of(), "a", "b");
+                    r.provenance(), m, List.of(diverged), List.of(), "a", "b", List.of());
             long id = store.importRun(bad);
             assertEquals(bad.withId(id), store.load(id).orElseThrow());
         }

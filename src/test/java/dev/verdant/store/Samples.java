@@ -51,6 +51,6 @@ final class Samples {
         List<PowerSample> power = List.of(new PowerSample(0.1, 19.5, "train", "estimated:cpu-tdp"),
                 new PowerSample(0.2, 21.0, "eval", "estimated:cpu-tdp"));
         return new RunResult(null, name, RunStatus.COMPLETED, null, spec(name), provenance("Intel Xeon"),
-                metrics(accuracy, joules), epochs, power, "2025-06-01T10:00:00Z", "2025-06-01T10:00:08Z");
+                metrics(accuracy, joules), epochs, power, "2025-06-01T10:00:00Z", "2025-06-01T10:00:08Z", List.of());
     }
 }

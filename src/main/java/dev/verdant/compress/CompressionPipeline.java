@@ -1,0 +1,295 @@
+package dev.verdant.compress;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
+import dev.verdant.data.LoadedData;
+import dev.verdant.energy.EnergyMeter;
+import dev.verdant.model.Architectures;
+import dev.verdant.model.Batches;
+import dev.verdant.result.CompressionReport;
+import dev.verdant.spec.CompressionStepSpec;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.ModelSpec;
+import dev.verdant.spec.SpecException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Applies a spec's compression steps in order to a trained network, measuring the model after each
+ * ({@link CompressionReport}): first the trained baseline, then one report per step.
+ *
+ * <p>{@link #plan} checks everything that needs the built network before any work starts: ranks against layer
+ * sizes, structured pruning that would empty a layer, stored teachers that do not fit the data. It dry-runs
+ * the structural steps on the untrained network, so later steps are checked against the shapes they will see.
+ */
+public final class CompressionPipeline {
+
+    /**
+     * How measurements are repeated.
+     *
+     * @param warmup        forward passes discarded before timing
+     * @param repeats       timed forward passes per batch size (the median is reported)
+     * @param energySamples samples inferred while metering inference energy
+     */
+    public record Settings(int warmup, int repeats, int energySamples) {
+        /** 5 warm-up passes, 25 timed, 5000 samples metered. */
+        public static final Settings DEFAULT = new Settings(5, 25, 5000);
+    }
+
+    /**
+     * The result of a pipeline run.
+     *
+     * @param reports   the baseline's report, then one per completed step
+     * @param net       the final network
+     * @param cancelled true if it stopped early at a cancel
+     */
+    public record Outcome(List<CompressionReport> reports, Net net, boolean cancelled) {
+    }
+
+    private final ExperimentSpec spec;
+    private final LoadedData data;
+    private final Device device;
+    private final Settings settings;
+    /** Per distill step index: a stored teacher, loaded during planning. */
+    private final Map<Integer, Net> storedTeachers;
+
+    private CompressionPipeline(ExperimentSpec spec, LoadedData data, Device device, Settings settings,
+                                Map<Integer, Net> storedTeachers) {
+        this.spec = spec;
+        this.data = data;
+        this.device = device;
+        this.settings = settings;
+        this.storedTeachers = storedTeachers;
+    }
+
+    /**
+     * Checks the spec's steps against the network {@code block} (initialised, trained or not) and loads stored
+     * teachers.
+     *
+     * @throws CompressionException naming the step and the layer or teacher that does not fit
+     */
+    public static CompressionPipeline plan(ExperimentSpec spec, LoadedData data, Block block, Device device,
+                                           TeacherSource teachers, Settings settings) {
+        Net net = NetModels.read(block, data.sampleShape(), data.numClasses(), spec.model().dropout());
+        Map<Integer, Net> stored = new HashMap<>();
+        List<CompressionStepSpec> steps = spec.compression();
+        for (int i = 0; i < steps.size(); i++) {
+            CompressionStepSpec c = steps.get(i);
+            String at = "compression[" + i + "] (" + c.label() + ")";
+            try {
+                switch (c.type()) {
+                    case "prune" -> {
+                        if ("l1-structured".equals(c.method())) {
+                            net = StructuredPruning.prune(net, c.ratio()).net();
+                        }
+                    }
+                    case "lowrank" -> {
+                        if (c.rank() != null) {
+                            LowRank.checkRank(net, c.rank(), at);
+                            net = LowRank.factorise(Quantization.strip(net), c.rank(), null).net();
+                        }
+                    }
+                    case "distill" -> {
+                        if (!"self".equals(c.teacher())) {
+                            stored.put(i, loadTeacher(Long.parseLong(c.teacher()), teachers, data, device));
+                        }
+                        net = student(c.student(), data, spec.seed(), device);
+                    }
+                    default -> { }
+                }
+            } catch (CompressionException e) {
+                String m = e.getMessage();
+                throw new CompressionException(m.startsWith("compression[") ? m : at + ": " + m, e);
+            }
+        }
+        return new CompressionPipeline(spec, data, device, settings, stored);
+    }
+
+    /**
+     * Runs the steps on the trained {@code block}. Energy goes to the meter's {@code compress} phase (and
+     * {@code inference} while measuring) when a meter is given; {@code onStep} receives each report as it is made.
+     */
+    public Outcome run(Block trained, EnergyMeter meter, Consumer<CompressionReport> onStep, BooleanSupplier cancelled) {
+        Net net = NetModels.read(trained, data.sampleShape(), data.numClasses(), spec.model().dropout());
+        List<CompressionReport> reports = new ArrayList<>();
+        CompressionReport baseline = report(0, "baseline", "baseline", net, 0, meter == null ? null : 0.0, false,
+                null, meter);
+        reports.add(baseline);
+        onStep.accept(baseline);
+        List<CompressionStepSpec> steps = spec.compression();
+        for (int i = 0; i < steps.size(); i++) {
+            if (cancelled.getAsBoolean()) {
+                return new Outcome(reports, net, true);
+            }
+            CompressionStepSpec c = steps.get(i);
+            if (meter != null) {
+                meter.begin("compress");
+            }
+            double joules0 = meter == null ? 0 : meter.joules("compress");
+            long t0 = System.nanoTime();
+            Applied applied = apply(i, c, net, cancelled);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Double joules = meter == null ? null : meter.joules("compress") - joules0;
+            net = applied.net();
+            CompressionReport r = report(i + 1, c.label(), c.type(), net, seconds, joules,
+                    "quantize".equals(c.type()), applied.note(), meter);
+            reports.add(r);
+            onStep.accept(r);
+        }
+        return new Outcome(reports, net, cancelled.getAsBoolean());
+    }
+
+    private record Applied(Net net, String note) {
+    }
+
+    private Applied apply(int index, CompressionStepSpec c, Net net, BooleanSupplier cancelled) {
+        FineTuner.Settings tune = new FineTuner.Settings(c.fineTuneEpochs() == null ? 0 : c.fineTuneEpochs(),
+                spec.training().batchSize(), spec.training().learningRate(), spec.seed() + index + 1, device,
+                cancelled);
+        switch (c.type()) {
+            case "prune" -> {
+                Net plain = Quantization.strip(net);
+                if ("l1-structured".equals(c.method())) {
+                    StructuredPruning.Result r = StructuredPruning.prune(plain, c.ratio());
+                    return new Applied(FineTuner.train(r.net(), data.train(), tune), r.note());
+                }
+                boolean global = "global".equals(c.scope());
+                if ("oneshot".equals(c.schedule())) {
+                    Net pruned = MagnitudePruning.prune(plain, c.sparsity(), global);
+                    return new Applied(FineTuner.train(pruned, data.train(), tune), null);
+                }
+                return new Applied(gradual(plain, c, global, tune), "cubic schedule over " + c.steps()
+                        + " pruning events");
+            }
+            case "lowrank" -> {
+                LowRank.Result r = LowRank.factorise(Quantization.strip(net), c.rank(), c.energy());
+                return new Applied(FineTuner.train(r.net(), data.train(), tune), r.note());
+            }
+            case "quantize" -> {
+                Net q = Quantization.quantize(net, c.bits(), "per-channel".equals(c.granularity()), data.train(),
+                        c.calibrationBatches(), spec.training().batchSize(), device);
+                return new Applied(q, "weights int" + c.bits() + " " + c.granularity() + ", activations int"
+                        + Quantization.ACTIVATION_BITS + " calibrated on " + c.calibrationBatches()
+                        + " batches; simulated arithmetic");
+            }
+            case "distill" -> {
+                Net teacher = storedTeachers.getOrDefault(index, net);
+                Net student = student(c.student(), data, spec.seed() + index + 1, device);
+                FineTuner.Settings s = new FineTuner.Settings(c.epochs(), spec.training().batchSize(),
+                        spec.training().learningRate(), spec.seed() + index + 1, device, cancelled);
+                try (LiveNet live = new LiveNet(teacher, device)) {
+                    Net trained = FineTuner.train(student, data.train(), s,
+                            new DistillationLoss(c.temperature(), c.alpha()), live, null);
+                    return new Applied(trained, "teacher " + c.teacher() + " (" + LayerNames.summary(teacher) + ")");
+                }
+            }
+            default -> throw new CompressionException("unknown compression step type '" + c.type() + "'");
+        }
+    }
+
+    /** Magnitude pruning while fine-tuning: event k of n prunes to the cubic schedule's sparsity (Zhu &amp; Gupta 2017). */
+    private Net gradual(Net net, CompressionStepSpec c, boolean global, FineTuner.Settings tune) {
+        int updates = FineTuner.updates(data.train(), tune);
+        int n = c.steps();
+        Map<Integer, Double> events = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            events.put((int) ((long) k * updates / n), MagnitudePruning.cubic(c.sparsity(), k + 1, n));
+        }
+        Net tuned = FineTuner.train(net.withSparse(true), data.train(), tune, ai.djl.training.loss.Loss
+                .softmaxCrossEntropyLoss(), null, (update, current) -> {
+                    Double s = events.get(update);
+                    return s == null ? null : MagnitudePruning.prune(current, s, global);
+                });
+        // A cancel may stop before the last event: the step still ends at the sparsity it promised.
+        return MagnitudePruning.prune(tuned, c.sparsity(), global);
+    }
+
+    private CompressionReport report(int index, String label, String type, Net net, double seconds, Double joules,
+                                     boolean simulated, String note, EnergyMeter meter) {
+        Measurement.Figures f;
+        try (LiveNet live = new LiveNet(net, device)) {
+            f = Measurement.measure(live, data.validation(), meter, settings);
+        }
+        return new CompressionReport(index, label, type, f.accuracy(), net.params(), net.nonzeroParams(),
+                net.modelBytes(), net.flopsPerSample(), f.msBatch1(), f.msBatch64(), f.joulesPer1k(), seconds, joules,
+                simulated || Quantization.isQuantized(net), LayerNames.summary(net), note);
+    }
+
+    /** A freshly initialised student of {@code arch}, seeded. */
+    static Net student(ModelSpec arch, LoadedData data, long seed, Device device) {
+        dev.verdant.model.Network network;
+        try {
+            network = Architectures.build(arch, data.sampleShape(), data.numClasses());
+        } catch (SpecException | IllegalArgumentException e) {
+            throw new CompressionException("the student does not fit this data: " + e.getMessage(), e);
+        }
+        try (Model m = Model.newInstance("student", device)) {
+            m.setBlock(network.block());
+            Engine.getInstance().setRandomSeed((int) seed);
+            network.block().setInitializer(initializer(arch.init()), Parameter.Type.WEIGHT);
+            network.block().initialize(m.getNDManager(), DataType.FLOAT32, Batches.withBatch(1, data.sampleShape()));
+            return NetModels.read(network.block(), data.sampleShape(), data.numClasses(), arch.dropout());
+        }
+    }
+
+    /** The same initialisers as training uses for the spec's {@code init} names. */
+    private static Initializer initializer(String name) {
+        return switch (name) {
+            case "xavier" -> new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                    XavierInitializer.FactorType.AVG, 3);
+            case "xavier-normal" -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.AVG, 1);
+            default -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2);
+        };
+    }
+
+    /** Rebuilds a stored run's network for this data and loads its parameters; refuses one that does not fit. */
+    static Net loadTeacher(long runId, TeacherSource teachers, LoadedData data, Device device) {
+        TeacherSource.StoredTeacher t = teachers.find(runId);
+        ExperimentSpec ts = t.spec();
+        String misfit = "teacher run " + runId + " (" + ts.model().arch() + " trained on '" + ts.dataset().name()
+                + "') does not fit this run ('" + data.name() + "', input " + java.util.Arrays.toString(data.sampleShape())
+                + ", " + data.numClasses() + " classes): its input shape or classes differ";
+        dev.verdant.model.Network network;
+        try {
+            network = Architectures.build(ts.model(), data.sampleShape(), data.numClasses());
+        } catch (SpecException | IllegalArgumentException e) {
+            throw new CompressionException(misfit + " (" + e.getMessage() + ")", e);
+        }
+        try (Model m = Model.newInstance("teacher", device)) {
+            m.setBlock(network.block());
+            network.block().initialize(m.getNDManager(), DataType.FLOAT32, Batches.withBatch(1, data.sampleShape()));
+            List<Shape> expected = new ArrayList<>();
+            for (Parameter p : network.block().getParameters().values()) {
+                expected.add(p.getArray().getShape());
+            }
+            try {
+                m.load(t.paramsDir(), "model");
+            } catch (IOException | MalformedModelException | RuntimeException e) {
+                throw new CompressionException(misfit + " (" + e.getMessage() + ")", e);
+            }
+            List<Parameter> loaded = network.block().getParameters().values();
+            for (int i = 0; i < loaded.size(); i++) {
+                if (!loaded.get(i).getArray().getShape().equals(expected.get(i))) {
+                    throw new CompressionException(misfit + " (parameter " + loaded.get(i).getName() + " has shape "
+                            + loaded.get(i).getArray().getShape() + ", this data needs " + expected.get(i) + ")");
+                }
+            }
+            return NetModels.read(network.block(), data.sampleShape(), data.numClasses(), ts.model().dropout());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.verdant.compress;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.verdant.data.Datasets;
+import dev.verdant.data.Split;
+import dev.verdant.model.Batches;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The pipeline's own small training loop, for fine-tuning after a step and for training a distillation student.
+ * Adam at the run's learning rate and batch size, seeded shuffling. When the net is {@link Net#sparse sparse},
+ * its zero weights are masked: the masks are re-applied after every optimiser step (Han et al. 2015), so pruned
+ * connections stay pruned.
+ */
+final class FineTuner {
+
+    /**
+     * How to train.
+     *
+     * @param epochs       passes over the training split
+     * @param batchSize    samples per update
+     * @param learningRate Adam's learning rate
+     * @param seed         seeds shuffling, dropout and the engine
+     * @param device       where to train
+     * @param cancelled    checked between batches; training stops early when it turns true
+     */
+    record Settings(int epochs, int batchSize, double learningRate, long seed, Device device,
+                    BooleanSupplier cancelled) {
+    }
+
+    private FineTuner() {
+    }
+
+    /** Fine-tunes {@code net} with cross-entropy; returns it with the trained weights. */
+    static Net train(Net net, Split train, Settings s) {
+        return train(net, train, s, Loss.softmaxCrossEntropyLoss(), null, null);
+    }
+
+    /**
+     * Trains {@code net}.
+     *
+     * @param loss    the loss; with a {@code teacher} it receives labels {@code [hardLabel, teacherLogits]}
+     * @param teacher computes teacher logits per batch in inference mode, or null
+     * @param reprune called before every update with the update index and the current net; a non-null answer
+     *                replaces the weights (and, for a sparse net, the masks): the gradual pruning schedule
+     */
+    static Net train(Net net, Split train, Settings s, Loss loss, LiveNet teacher,
+                     BiFunction<Integer, Net, Net> reprune) {
+        if (s.epochs() <= 0 || train.size() == 0) {
+            return net;
+        }
+        int bs = Math.min(s.batchSize(), train.size());
+        int steps = (train.size() + bs - 1) / bs;
+        Engine.getInstance().setRandomSeed((int) s.seed());
+        try (Model model = Model.newInstance("fine-tune", s.device())) {
+            model.setBlock(NetModels.build(net.layers()));
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) s.learningRate()))
+                            .build())
+                    .optDevices(new Device[] {s.device()});
+            try (Trainer trainer = model.newTrainer(config);
+                 Masks masks = new Masks(model.getNDManager())) {
+                trainer.initialize(Batches.withBatch(1, net.inputShape()));
+                NetModels.copyInto(net.layers(), model.getBlock());
+                if (net.sparse()) {
+                    masks.reset(net, model);
+                }
+                Random shuffler = new Random(s.seed());
+                int update = 0;
+                epochs:
+                for (int epoch = 0; epoch < s.epochs(); epoch++) {
+                    int[] order = Datasets.permutation(train.size(), shuffler);
+                    for (int b = 0; b < steps; b++) {
+                        if (s.cancelled().getAsBoolean()) {
+                            break epochs;
+                        }
+                        if (reprune != null) {
+                            Net current = net.withLayers(NetModels.readValues(net.layers(), model.getBlock()));
+                            Net pruned = reprune.apply(update, current);
+                            if (pruned != null) {
+                                NetModels.copyInto(pruned.layers(), model.getBlock());
+                                masks.reset(pruned, model);
+                            }
+                        }
+                        int from = b * bs;
+                        int size = Math.min(bs, train.size() - from);
+                        try (Batch batch = Batches.of(trainer.getManager(), train, net.inputShape(), order, from,
+                                size, b, steps)) {
+                            NDList labels = batch.getLabels();
+                            if (teacher != null) {
+                                labels = new NDList(labels.singletonOrThrow(),
+                                        teacher.forward(batch.getData()).singletonOrThrow());
+                            }
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                NDList predictions = trainer.forward(batch.getData(), labels);
+                                gc.backward(trainer.getLoss().evaluate(labels, predictions));
+                            }
+                            trainer.step();
+                        }
+                        masks.apply();
+                        update++;
+                    }
+                }
+                return net.withLayers(NetModels.readValues(net.layers(), model.getBlock()));
+            }
+        }
+    }
+
+    /** Updates before every pruning event of a gradual schedule over {@code epochs} of {@code train}. */
+    static int updates(Split train, Settings s) {
+        int bs = Math.min(s.batchSize(), Math.max(1, train.size()));
+        return s.epochs() * ((train.size() + bs - 1) / bs);
+    }
+
+    /** One 0/1 mask per weight that holds zeros, kept on a sub-manager so replacing them frees the old ones. */
+    private static final class Masks implements AutoCloseable {
+        private final NDManager parent;
+        private NDManager manager;
+        private final List<NDArray[]> pairs = new ArrayList<>();
+
+        Masks(NDManager parent) {
+            this.parent = parent;
+        }
+
+        void reset(Net net, Model model) {
+            close();
+            manager = parent.newSubManager();
+            List<float[]> values = NetModels.allArrays(net.layers());
+            List<Parameter> params = model.getBlock().getParameters().values();
+            for (int i = 0; i < values.size(); i++) {
+                float[] v = values.get(i);
+                if (!"weight".equals(params.get(i).getName())) {
+                    continue; // biases and normalisation are never pruned
+                }
+                float[] m = new float[v.length];
+                boolean any = false;
+                for (int j = 0; j < v.length; j++) {
+                    m[j] = v[j] == 0f ? 0f : 1f;
+                    any |= v[j] == 0f;
+                }
+                if (any) {
+                    NDArray w = params.get(i).getArray();
+                    pairs.add(new NDArray[] {w, manager.create(m, w.getShape())});
+                }
+            }
+        }
+
+        /** Zeroes the pruned weights again after an optimiser step; in place, temporaries freed at once. */
+        void apply() {
+            if (pairs.isEmpty()) {
+                return;
+            }
+            try (NDScope scope = new NDScope()) {
+                for (NDArray[] p : pairs) {
+                    p[0].muli(p[1]);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            pairs.clear();
+            if (manager != null) {
+                manager.close();
+                manager = null;
+            }
+        }
+    }
+}
