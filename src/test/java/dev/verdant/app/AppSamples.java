@@ -41,6 +41,6 @@ public final class AppSamples {
                 "abc", 42, null, List.of(new ProbeStatus("rapl", false, "no /sys/class/powercap/intel-rapl"),
                 new ProbeStatus("estimator", true, "CPU time x TDP 65 W")));
         return new RunResult(id, name, RunStatus.COMPLETED, null, spec(name, lr), p, m, epochs, List.of(),
-                "2026-01-0" + id + "T10:00:00Z", "2026-01-0" + id + "T10:01:00Z");
+                "2026-01-0" + id + "T10:00:00Z", "2026-01-0" + id + "T10:01:00Z", List.of());
     }
 }

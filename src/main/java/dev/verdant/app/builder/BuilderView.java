@@ -1,7 +1,9 @@
 package dev.verdant.app.builder;
 
 import dev.verdant.app.Styles;
+import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.ProgressiveSpec;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -56,7 +58,14 @@ public final class BuilderView extends BorderPane {
             pane.setCollapsible(true);
             sections.getChildren().add(pane);
         }
-        sections.getChildren().add(new TitledPane("Compression steps (in order)", compressionEditor()));
+        sections.getChildren().add(new TitledPane("Progressive training (in order)", stepListEditor(
+                BuilderViewModel.PROGRESSIVE, vm.progressiveSteps(), ProgressiveSpec.TYPES,
+                "e.g. epochs=2,3; resolutions=14,28 (resize) or epochs=2,2; frozen=0,1 (freeze)",
+                "No progressive strategy: the full network trains from the first epoch")));
+        sections.getChildren().add(new TitledPane("Compression steps (in order)", stepListEditor(
+                BuilderViewModel.COMPRESSION, vm.compressionSteps(), CompressionStepSpec.TYPES,
+                "e.g. sparsity=0.5; fineTuneEpochs=1 (prune) or bits=8 (quantize)",
+                "No compression: the trained model is kept as is")));
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
         setCenter(scroll);
@@ -139,7 +148,10 @@ public final class BuilderView extends BorderPane {
     private Control control(SpecField f) {
         if (f.kind() == SpecField.Kind.CHOICE) {
             ComboBox<String> box = new ComboBox<>();
-            box.getItems().setAll(f.choices());
+            if (f.optional()) {
+                box.getItems().add(""); // "not set"
+            }
+            box.getItems().addAll(f.choices());
             box.valueProperty().bindBidirectional(vm.value(f.path()));
             return box;
         }
@@ -170,11 +182,14 @@ public final class BuilderView extends BorderPane {
         }
     }
 
-    private Node compressionEditor() {
-        ListView<CompressionStep> list = new ListView<>(vm.compressionSteps());
-        list.setId("compression-steps");
-        list.setPrefHeight(110);
-        list.setPlaceholder(new Label("No compression: the trained model is kept as is"));
+    /** An ordered list of steps with Add, Edit, Up, Down and Remove; its problems are decorated on the list. */
+    private Node stepListEditor(String path, javafx.collections.ObservableList<PipelineStep> steps,
+                                java.util.List<String> types, String hint, String placeholder) {
+        ListView<PipelineStep> list = new ListView<>(steps);
+        list.setId(fieldId(path));
+        list.setPrefHeight(100);
+        list.setPlaceholder(new Label(placeholder));
+        controls.put(path, list);
         Button add = new Button("Add…");
         Button edit = new Button("Edit…");
         Button up = new Button("Up");
@@ -185,48 +200,43 @@ public final class BuilderView extends BorderPane {
         remove.disableProperty().bind(selected.lessThan(0));
         up.disableProperty().bind(selected.lessThan(1));
         down.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() < 0 || selected.get() >= vm.compressionSteps().size() - 1, selected,
-                vm.compressionSteps()));
-        add.setOnAction(e -> editStep(null).ifPresent(s -> vm.compressionSteps().add(s)));
+                () -> selected.get() < 0 || selected.get() >= steps.size() - 1, selected, steps));
+        add.setOnAction(e -> editStep(null, types, hint).ifPresent(steps::add));
         edit.setOnAction(e -> {
             int i = selected.get();
-            editStep(vm.compressionSteps().get(i)).ifPresent(s -> vm.compressionSteps().set(i, s));
+            editStep(steps.get(i), types, hint).ifPresent(s -> steps.set(i, s));
         });
         up.setOnAction(e -> move(list, -1));
         down.setOnAction(e -> move(list, 1));
-        remove.setOnAction(e -> vm.compressionSteps().remove(selected.get()));
-        Label note = new Label(BuilderViewModel.SPEC_HAS_COMPRESSION ? ""
-                : "Steps are kept with the form; runs apply them once the compression pipeline lands.");
-        note.getStyleClass().add(Styles.HINT);
-        note.setWrapText(true);
-        note.setManaged(!note.getText().isEmpty());
-        return new VBox(4, list, new HBox(4, add, edit, up, down, remove), note);
+        remove.setOnAction(e -> steps.remove(selected.get()));
+        return new VBox(4, list, new HBox(4, add, edit, up, down, remove));
     }
 
-    private void move(ListView<CompressionStep> list, int by) {
+    private void move(ListView<PipelineStep> list, int by) {
         int i = list.getSelectionModel().getSelectedIndex();
         int j = i + by;
-        var steps = vm.compressionSteps();
+        var steps = list.getItems();
         if (i < 0 || j < 0 || j >= steps.size()) {
             return;
         }
-        CompressionStep s = steps.remove(i);
+        PipelineStep s = steps.remove(i);
         steps.add(j, s);
         list.getSelectionModel().select(j);
     }
 
-    private java.util.Optional<CompressionStep> editStep(CompressionStep current) {
-        Dialog<CompressionStep> dialog = new Dialog<>();
-        dialog.setTitle(current == null ? "Add compression step" : "Edit compression step");
+    private java.util.Optional<PipelineStep> editStep(PipelineStep current, java.util.List<String> types,
+                                                      String hint) {
+        Dialog<PipelineStep> dialog = new Dialog<>();
+        dialog.setTitle(current == null ? "Add step" : "Edit step");
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
         ComboBox<String> type = new ComboBox<>();
-        type.getItems().setAll(CompressionStep.TYPES);
-        type.setEditable(true);
-        type.setValue(current == null ? CompressionStep.TYPES.get(0) : current.type());
+        type.getItems().setAll(types);
+        type.setValue(current == null ? types.get(0) : current.type());
         TextField params = new TextField(current == null ? "" : current.parameterText());
-        params.setPromptText("e.g. sparsity=0.5, finetuneEpochs=1");
+        params.setPromptText(hint);
+        params.setPrefColumnCount(34);
         Label error = new Label();
         error.getStyleClass().add(Styles.ERROR_TEXT);
         GridPane grid = new GridPane();
@@ -239,13 +249,13 @@ public final class BuilderView extends BorderPane {
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                CompressionStep.parse(type.getValue(), params.getText());
+                PipelineStep.parse(type.getValue(), params.getText());
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
                 e.consume();
             }
         });
-        dialog.setResultConverter(b -> b == ButtonType.OK ? CompressionStep.parse(type.getValue(), params.getText())
+        dialog.setResultConverter(b -> b == ButtonType.OK ? PipelineStep.parse(type.getValue(), params.getText())
                 : null);
         return dialog.showAndWait();
     }

@@ -29,7 +29,6 @@ import javafx.collections.ObservableMap;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,20 @@ import java.util.stream.Collectors;
 public final class BuilderViewModel {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // "epochs=2" is a one-stage list
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** True once the spec record has a {@code compression} component (issue 6); until then steps stay in the form. */
-    static final boolean SPEC_HAS_COMPRESSION = Arrays.stream(ExperimentSpec.class.getRecordComponents())
-            .anyMatch(c -> c.getName().equals("compression"));
+    /** Spec paths of the two step lists the form edits. */
+    public static final String COMPRESSION = "compression";
+    public static final String PROGRESSIVE = "training.progressive";
+    /** Sections that are off (null) unless one of their fields is filled in. */
+    private static final List<String> OPTIONAL_SECTIONS = List.of("training.earlyStopping");
 
     private final UiExecutor executor;
     private final Map<String, StringProperty> values = new LinkedHashMap<>();
-    private final ObservableList<CompressionStep> compression = FXCollections.observableArrayList();
+    private final ObservableList<PipelineStep> compression = FXCollections.observableArrayList();
+    private final ObservableList<PipelineStep> progressive = FXCollections.observableArrayList();
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>();
@@ -68,7 +71,8 @@ public final class BuilderViewModel {
             p.addListener((obs, was, now) -> recompute());
             values.put(f.path(), p);
         }
-        compression.addListener((ListChangeListener<CompressionStep>) c -> recompute());
+        compression.addListener((ListChangeListener<PipelineStep>) c -> recompute());
+        progressive.addListener((ListChangeListener<PipelineStep>) c -> recompute());
         load(ExperimentSpec.defaults());
     }
 
@@ -82,8 +86,13 @@ public final class BuilderViewModel {
     }
 
     /** Compression steps in pipeline order; edit, reorder and remove through this list. */
-    public ObservableList<CompressionStep> compressionSteps() {
+    public ObservableList<PipelineStep> compressionSteps() {
         return compression;
+    }
+
+    /** Progressive-training strategies in order (resize, stack, freeze, layerdrop). */
+    public ObservableList<PipelineStep> progressiveSteps() {
+        return progressive;
     }
 
     /** Field path to problem message; a key that is not a form field (e.g. {@code dataset.samples}) is shown in the summary. */
@@ -114,7 +123,8 @@ public final class BuilderViewModel {
             for (SpecField f : SpecField.ALL) {
                 values.get(f.path()).set(textOf(at(tree, f.path()), f));
             }
-            compression.setAll(stepsOf(tree.get("compression")));
+            compression.setAll(stepsOf(at(tree, COMPRESSION)));
+            progressive.setAll(stepsOf(at(tree, PROGRESSIVE)));
         } finally {
             loading = false;
         }
@@ -185,8 +195,15 @@ public final class BuilderViewModel {
                 found.put(f.path(), e.getMessage());
             }
         }
-        if (SPEC_HAS_COMPRESSION) {
-            tree.set("compression", stepsNode());
+        put(tree, COMPRESSION, stepsNode(compression));
+        put(tree, PROGRESSIVE, stepsNode(progressive));
+        for (String section : OPTIONAL_SECTIONS) {
+            JsonNode node = at(tree, section);
+            boolean empty = node == null || !node.isObject() || java.util.stream.StreamSupport.stream(
+                    node.spliterator(), false).allMatch(JsonNode::isNull);
+            if (empty) {
+                put(tree, section, JsonNodeFactory.instance.nullNode());
+            }
         }
         ExperimentSpec candidate = null;
         if (found.isEmpty()) {
@@ -208,13 +225,19 @@ public final class BuilderViewModel {
                 .collect(Collectors.joining("\n")));
     }
 
-    /** {@code model.hidden[1]} is shown on the {@code model.hidden} field. */
+    /** {@code model.hidden[1]} is shown on the {@code model.hidden} field, {@code compression[0].bits} on the list. */
     private static String formPath(String field) {
         int bracket = field.indexOf('[');
         return bracket > 0 ? field.substring(0, bracket) : field;
     }
 
     private static String label(String path) {
+        if (path.equals(COMPRESSION)) {
+            return "Compression steps";
+        }
+        if (path.equals(PROGRESSIVE)) {
+            return "Progressive strategies";
+        }
         return SpecField.ALL.stream().filter(f -> f.path().equals(path)).map(SpecField::label).findFirst()
                 .orElse(path);
     }
@@ -289,36 +312,18 @@ public final class BuilderViewModel {
         return node.asText();
     }
 
-    private ArrayNode stepsNode() {
+    private static ArrayNode stepsNode(List<PipelineStep> steps) {
         ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        for (CompressionStep s : compression) {
-            ObjectNode o = a.addObject();
-            o.put("type", s.type());
-            s.parameters().forEach((k, v) -> {
-                try {
-                    o.put(k, Double.parseDouble(v));
-                } catch (NumberFormatException e) {
-                    o.put(k, v);
-                }
-            });
-        }
+        steps.forEach(s -> a.add(s.toJson()));
         return a;
     }
 
-    private static List<CompressionStep> stepsOf(JsonNode node) {
+    private static List<PipelineStep> stepsOf(JsonNode node) {
         if (node == null || !node.isArray()) {
             return List.of();
         }
-        List<CompressionStep> steps = new java.util.ArrayList<>();
-        for (JsonNode step : node) {
-            Map<String, String> params = new LinkedHashMap<>();
-            step.fields().forEachRemaining(e -> {
-                if (!e.getKey().equals("type") && !e.getValue().isNull()) {
-                    params.put(e.getKey(), e.getValue().asText());
-                }
-            });
-            steps.add(new CompressionStep(step.path("type").asText("prune"), params));
-        }
+        List<PipelineStep> steps = new java.util.ArrayList<>();
+        node.forEach(step -> steps.add(PipelineStep.fromJson(step)));
         return steps;
     }
 }

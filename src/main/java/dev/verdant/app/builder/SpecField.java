@@ -1,6 +1,7 @@
 package dev.verdant.app.builder;
 
 import dev.verdant.spec.DatasetSpec;
+import dev.verdant.spec.EarlyStoppingSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
 import dev.verdant.spec.TrainingSpec;
@@ -51,6 +52,8 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
             choice("model.activation", "Activation", ModelSpec.ACTIVATIONS, "Architecture"),
             choice("model.init", "Initialisation", ModelSpec.INITS, "Architecture"),
             choice("model.norm", "Normalisation", ModelSpec.NORMS, "Architecture"),
+            new SpecField("model.groups", "Groups (group norm)", Kind.INT, List.of(), false, "Architecture",
+                    Set.of()),
             number("model.dropout", "Dropout", "Architecture"),
             choice("training.optimizer", "Optimizer", TrainingSpec.OPTIMIZERS, "Training"),
             number("training.learningRate", "Learning rate", "Training"),
@@ -61,6 +64,12 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
             number("training.weightDecay", "Weight decay", "Training"),
             new SpecField("training.targetAccuracy", "Target accuracy", Kind.DOUBLE, List.of(), true, "Training",
                     Set.of()),
+            new SpecField("training.earlyStopping.patience", "Early stop: patience", Kind.INT, List.of(), true,
+                    "Training", Set.of()),
+            new SpecField("training.earlyStopping.minDelta", "Early stop: min. delta", Kind.DOUBLE, List.of(), true,
+                    "Training", Set.of()),
+            new SpecField("training.earlyStopping.monitor", "Early stop: monitor", Kind.CHOICE,
+                    EarlyStoppingSpec.MONITORS, true, "Training", Set.of()),
             text("energy.region", "Grid region", "Energy"),
             number("energy.pue", "PUE", "Energy"),
             new SpecField("energy.pricePerKwh", "Price per kWh (USD)", Kind.DOUBLE, List.of(), true, "Energy",

@@ -40,33 +40,28 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
                 r.startedAt(), tags);
     }
 
-    /** The training strategy in brief. */
+    /** The training strategy in brief, e.g. {@code adam 0.001 · cosine · 10 ep · resize · early stop}. */
     public static String strategy(ExperimentSpec s) {
         if (s == null) {
             return "";
         }
         var t = s.training();
-        return t.optimizer() + " " + t.learningRate() + " · " + t.schedule() + " · " + t.epochs() + " ep";
+        StringBuilder b = new StringBuilder(t.optimizer() + " " + t.learningRate() + " · " + t.schedule() + " · "
+                + t.epochs() + " ep");
+        t.progressive().forEach(p -> b.append(" · ").append(p.type()));
+        if (t.earlyStopping() != null) {
+            b.append(" · early stop");
+        }
+        return b.toString();
     }
 
-    /** The compression pipeline in brief; {@code none} until the spec has one. */
+    /** The compression pipeline in brief, e.g. {@code prune → quantize}, or {@code none}. */
     public static String compression(ExperimentSpec s) {
         if (s == null) {
             return "";
         }
-        try {
-            var component = java.util.Arrays.stream(ExperimentSpec.class.getRecordComponents())
-                    .filter(c -> c.getName().equals("compression")).findFirst();
-            if (component.isPresent()) {
-                Object steps = component.get().getAccessor().invoke(s);
-                if (steps instanceof List<?> list && !list.isEmpty()) {
-                    return list.size() + " step" + (list.size() == 1 ? "" : "s");
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            // fall through: the table shows "none" rather than failing
-        }
-        return "none";
+        return s.compression().isEmpty() ? "none"
+                : s.compression().stream().map(c -> c.type()).collect(java.util.stream.Collectors.joining(" → "));
     }
 
     /** Whether the row matches a filter text (name, dataset, arch, status, strategy or a tag; case-insensitive). */

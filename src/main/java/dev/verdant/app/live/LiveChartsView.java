@@ -81,7 +81,7 @@ public final class LiveChartsView extends GridPane {
                 touched.add(accuracy.chart());
             } else if (e instanceof RunEvent.Power) {
                 touched.add(power.chart());
-            } else if (e instanceof RunEvent.PhaseChanged) {
+            } else if (e instanceof RunEvent.StepEnded) {
                 touched.add(accuracy.chart());
             }
         }

@@ -64,6 +64,7 @@ public final class LiveChartsViewModel {
         final XYSeries valLoss;
         XYSeries power;
         double seconds;
+        Double joules;
         double lastX;
         int knownSteps;
         final List<BatchRecord> firstEpoch = new ArrayList<>();
@@ -177,10 +178,10 @@ public final class LiveChartsViewModel {
                 if (t != null) {
                     power(t, p.sample(), changed);
                 }
-            } else if (e instanceof RunEvent.PhaseChanged ph && "compress".equals(ph.phase())) {
+            } else if (e instanceof RunEvent.StepEnded st) {
                 Trace t = traces.get(e.job().id());
-                if (t != null) {
-                    marks.add(new CompressionMark(t.label, t.lastX, "compress"));
+                if (t != null && st.report().index() > 0) {
+                    step(t, st.report(), changed);
                 }
             }
         }
@@ -228,6 +229,7 @@ public final class LiveChartsViewModel {
         }
         t.seconds += r.seconds();
         Double joules = r.cumulativeEnergyJoules();
+        t.joules = joules;
         double x = joules != null ? joules : t.seconds;
         if (joules != null) {
             sawEnergy = true;
@@ -237,12 +239,31 @@ public final class LiveChartsViewModel {
         t.lastX = x;
         t.acc.add(x, r.valAccuracy(), false);
         info.get(t.acc.getKey()).add(new PointInfo(t.label, r.epoch(), r.valAccuracy(), joules, t.seconds,
-                Carbon.co2eGrams(t.spec, joules)));
+                Carbon.co2eGrams(t.spec, joules), null));
         t.trainLoss.add(r.epoch(), r.trainLoss(), false);
         t.valLoss.add(r.epoch(), r.valLoss(), false);
         changed.add(t.acc);
         changed.add(t.trainLoss);
         changed.add(t.valLoss);
+    }
+
+    /**
+     * A compression step continues the run's trajectory: the point sits at the energy (or time) spent so far,
+     * the step's own included, at the accuracy measured after it, with a marker naming the step.
+     */
+    private void step(Trace t, dev.verdant.result.CompressionReport r, Set<XYSeries> changed) {
+        t.seconds += r.seconds();
+        boolean energy = xMode.get() != XAxisMode.TIME && r.energyJoules() != null;
+        if (energy) {
+            t.joules = (t.joules == null ? 0 : t.joules) + r.energyJoules();
+        }
+        double x = energy ? t.joules : t.seconds;
+        t.lastX = x;
+        t.acc.add(x, r.accuracy(), false);
+        info.get(t.acc.getKey()).add(new PointInfo(t.label, 0, r.accuracy(), energy ? t.joules : null, t.seconds,
+                energy ? Carbon.co2eGrams(t.spec, t.joules) : null, "after " + r.step()));
+        marks.add(new CompressionMark(t.label, x, r.type()));
+        changed.add(t.acc);
     }
 
     private void power(Trace t, PowerSample p, Set<XYSeries> changed) {
@@ -274,7 +295,7 @@ public final class LiveChartsViewModel {
             double x = energy ? m.energyJoules() : m.trainSeconds();
             boolean isDominated = usable.stream().anyMatch(o -> o != r && dominates(o, r, energy));
             PointInfo p = new PointInfo(runLabel(r), 0, m.accuracy(), m.energyJoules(), m.trainSeconds(),
-                    m.co2eGrams());
+                    m.co2eGrams(), null);
             if (isDominated) {
                 dominated.add(x, m.accuracy());
                 dominatedInfo.add(p);

@@ -9,13 +9,17 @@ package dev.verdant.app.live;
  * @param joules    cumulative energy; null without a meter
  * @param seconds   cumulative wall seconds
  * @param co2eGrams cumulative emissions; null without a meter
+ * @param stage     what the point follows when it is not an epoch, e.g. {@code after prune magnitude 0.5}; else null
  */
-public record PointInfo(String run, int epoch, double accuracy, Double joules, double seconds, Double co2eGrams) {
+public record PointInfo(String run, int epoch, double accuracy, Double joules, double seconds, Double co2eGrams,
+                        String stage) {
 
     /** e.g. {@code #1 quickstart · epoch 2 · accuracy 0.912 · 153.2 J · 0.0201 gCO2e}. */
     public String describe() {
         StringBuilder b = new StringBuilder(run);
-        if (epoch > 0) {
+        if (stage != null) {
+            b.append(" · ").append(stage);
+        } else if (epoch > 0) {
             b.append(" · epoch ").append(epoch);
         }
         b.append(String.format(" · accuracy %.3f", accuracy));

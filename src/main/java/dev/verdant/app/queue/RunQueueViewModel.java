@@ -159,6 +159,9 @@ public final class RunQueueViewModel {
             int total = ep.totalEpochs();
             item.progressProperty().set(Math.min(1.0, item.epochsDone / total));
             item.epochProperty().set("epoch " + Math.min(total, ep.epoch().epoch() + 1) + "/" + total);
+        } else if (e instanceof RunEvent.StepEnded st && st.report().index() > 0) {
+            item.epochProperty().set("compression step " + st.report().index() + "/" + st.totalSteps() + ": "
+                    + st.report().type());
         } else if (e instanceof RunEvent.Notice n) {
             item.messageProperty().set(n.message());
         } else if (e instanceof RunEvent.Finished f) {

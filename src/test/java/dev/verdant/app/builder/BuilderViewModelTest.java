@@ -122,13 +122,46 @@ class BuilderViewModelTest {
     @Test
     void compressionStepsAreEditedAsAnOrderedList() {
         var steps = vm.compressionSteps();
-        steps.add(CompressionStep.parse("prune", "sparsity=0.5, finetuneEpochs=1"));
-        steps.add(CompressionStep.parse("quantize", ""));
+        steps.add(PipelineStep.parse("prune", "sparsity=0.5, fineTuneEpochs=1"));
+        steps.add(PipelineStep.parse("quantize", "bits=8"));
         steps.add(0, steps.remove(1));
-        assertEquals(List.of("quantize", "prune"), steps.stream().map(CompressionStep::type).toList());
-        assertEquals("sparsity=0.5, finetuneEpochs=1", steps.get(1).parameterText());
-        assertThrows(IllegalArgumentException.class, () -> CompressionStep.parse("prune", "sparsity"));
-        assertTrue(vm.validProperty().get());
+        assertEquals(List.of("quantize", "prune"), steps.stream().map(PipelineStep::type).toList());
+        assertEquals("sparsity=0.5; fineTuneEpochs=1", steps.get(1).parameterText());
+        assertThrows(IllegalArgumentException.class, () -> PipelineStep.parse("prune", "sparsity"));
+        assertTrue(vm.validProperty().get(), vm.problemSummaryProperty().get());
+        var spec = vm.specProperty().get();
+        assertEquals(List.of("quantize", "prune"), spec.compression().stream().map(c -> c.type()).toList());
+        assertEquals(8, spec.compression().get(0).bits());
+        assertEquals(0.5, spec.compression().get(1).sparsity());
+        steps.set(0, PipelineStep.parse("quantize", "bits=3"));
+        assertFalse(vm.validProperty().get());
+        assertTrue(vm.problems().containsKey(BuilderViewModel.COMPRESSION), vm.problems().toString());
+    }
+
+    @Test
+    void progressiveStrategiesTakeListParametersAndRoundTrip() {
+        vm.value("model.arch").set("resnet");
+        vm.value("training.epochs").set("5");
+        vm.progressiveSteps().add(PipelineStep.parse("stack", "epochs=2; depths=8,14"));
+        vm.value("model.depth").set("14");
+        assertTrue(vm.validProperty().get(), vm.problemSummaryProperty().get());
+        var p = vm.specProperty().get().training().progressive().get(0);
+        assertEquals(List.of(8, 14), p.depths());
+        BuilderViewModel again = new BuilderViewModel(UiExecutor.synchronous());
+        again.loadYaml(vm.toYaml());
+        assertEquals("epochs=2; depths=8,14", again.progressiveSteps().get(0).parameterText());
+        assertEquals(vm.specProperty().get(), again.specProperty().get());
+    }
+
+    @Test
+    void earlyStoppingIsOffUntilOneOfItsFieldsIsSet() {
+        assertNull(vm.specProperty().get().training().earlyStopping());
+        vm.value("training.earlyStopping.patience").set("2");
+        var es = vm.specProperty().get().training().earlyStopping();
+        assertEquals(2, es.patience());
+        assertEquals("valLoss", es.monitor());
+        vm.value("training.earlyStopping.patience").set("");
+        assertNull(vm.specProperty().get().training().earlyStopping());
     }
 
     @Test

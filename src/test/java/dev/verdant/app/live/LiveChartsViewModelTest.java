@@ -82,11 +82,30 @@ class LiveChartsViewModelTest {
     void powerSeriesNameHowThePowerWasObtained() {
         vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200),
                 new RunEvent.Power(job, new PowerSample(0.1, 12.0, "train", "estimated:cpu-tdp")),
-                new RunEvent.Power(job, new PowerSample(0.2, 13.0, "train", "estimated:cpu-tdp")),
-                new RunEvent.PhaseChanged(job, "compress")));
+                new RunEvent.Power(job, new PowerSample(0.2, 13.0, "train", "estimated:cpu-tdp"))));
         assertEquals("#" + job.id() + " live (estimated:cpu-tdp)", vm.powerDataset().getSeriesKey(0));
         assertEquals(2, vm.powerDataset().getItemCount(0));
-        assertEquals(1, vm.compressionMarks().size());
+    }
+
+    @Test
+    void compressionStepsContinueTheTrajectoryWithAMarker() {
+        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(epoch(1, 2, 10.0));
+        vm.apply(List.of(
+                new RunEvent.StepEnded(job, report(0, "baseline", "baseline", 0.6, 0.0), 1),
+                new RunEvent.StepEnded(job, report(1, "prune magnitude 0.5", "prune", 0.58, 4.0), 1)));
+        XYSeries acc = vm.accuracyDataset().getSeries(0);
+        assertEquals(2, acc.getItemCount(), "the baseline is the trained model: no extra point");
+        assertEquals(14.0, acc.getX(1).doubleValue(), 1e-9);
+        assertEquals(0.58, acc.getY(1).doubleValue(), 1e-9);
+        assertEquals(List.of(new CompressionMark("#" + job.id() + " live", 14.0, "prune")), vm.compressionMarks());
+        assertTrue(vm.tooltip(acc.getKey(), 1).contains("after prune magnitude 0.5"), vm.tooltip(acc.getKey(), 1));
+    }
+
+    private static dev.verdant.result.CompressionReport report(int index, String step, String type, double acc,
+                                                                double joules) {
+        return new dev.verdant.result.CompressionReport(index, step, type, acc, 1000, 500, 4000, 2000, 0.1, 1.0,
+                null, 0.5, joules, false, "64-32-10", null);
     }
 
     @Test
