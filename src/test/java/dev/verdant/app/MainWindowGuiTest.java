@@ -85,6 +85,8 @@ class MainWindowGuiTest {
             combo(robot, "model.arch").setValue("mlp");
             combo(robot, "device").setValue("cpu");
         });
+        robot.interact(() -> window.builder().compressionSteps().add(
+                dev.verdant.app.builder.PipelineStep.parse("prune", "sparsity=0.5")));
         type(robot, "dataset.limit", "400");
         type(robot, "training.epochs", "2");
         type(robot, "name", "gui-digits");
@@ -93,7 +95,7 @@ class MainWindowGuiTest {
         lap("fill form");
         robot.clickOn(run);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.live().accuracyDataset().getSeriesCount() == 1
-                && window.live().accuracyDataset().getItemCount(0) == 2);
+                && window.live().accuracyDataset().getItemCount(0) == 3); // 2 epochs, then the prune step
         lap("first run charted");
         RunItem first = window.queue().items().get(0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !first.isActive());
@@ -106,6 +108,7 @@ class MainWindowGuiTest {
 
         lap("first run done");
         // start a long second run and cancel it from the queue
+        robot.interact(() -> window.builder().compressionSteps().clear());
         type(robot, "training.epochs", "5000");
         type(robot, "name", "gui-long");
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.R); // the Run shortcut

@@ -52,7 +52,7 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
             choice("model.activation", "Activation", ModelSpec.ACTIVATIONS, "Architecture"),
             choice("model.init", "Initialisation", ModelSpec.INITS, "Architecture"),
             choice("model.norm", "Normalisation", ModelSpec.NORMS, "Architecture"),
-            new SpecField("model.groups", "Groups (group norm)", Kind.INT, List.of(), false, "Architecture",
+            new SpecField("model.groups", "Norm groups", Kind.INT, List.of(), false, "Architecture",
                     Set.of()),
             number("model.dropout", "Dropout", "Architecture"),
             choice("training.optimizer", "Optimizer", TrainingSpec.OPTIMIZERS, "Training"),
