@@ -36,6 +36,17 @@ public final class ErrorReporter {
 
     /** Shows {@code message} under {@code title}; {@code cause} (may be null) goes into the details expander. */
     public void show(String title, String message, Throwable cause) {
+        String details = null;
+        if (cause != null) {
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
+            details = trace.toString();
+        }
+        showWithDetails(title, message, details);
+    }
+
+    /** Shows {@code message} under {@code title}, with {@code details} (may be null) in the "Show details" expander. */
+    public void showWithDetails(String title, String message, String details) {
         last.set(title + ": " + message);
         if (!dialogs) {
             return;
@@ -47,13 +58,11 @@ public final class ErrorReporter {
         alert.setTitle("Verdant");
         alert.setHeaderText(title);
         alert.setContentText(message);
-        if (cause != null) {
-            StringWriter trace = new StringWriter();
-            cause.printStackTrace(new PrintWriter(trace));
-            TextArea details = new TextArea(trace.toString());
-            details.setEditable(false);
-            details.setPrefRowCount(14);
-            alert.getDialogPane().setExpandableContent(details);
+        if (details != null) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setPrefRowCount(14);
+            alert.getDialogPane().setExpandableContent(area);
         }
         alert.show();
     }

@@ -204,7 +204,9 @@ public final class MainWindow {
         status.setText(item.label() + " " + r.status().label()
                 + (r.finalMetrics() != null ? String.format(" · accuracy %.3f", r.finalMetrics().accuracy()) : ""));
         if (r.status() == RunStatus.FAILED && !closing) {
-            ctx.errors().show("Run " + item.label() + " failed", r.message(), null);
+            String details = "status: " + r.status().label() + "\nstarted: " + r.startedAt() + "\nended: " + r.endedAt()
+                    + "\n\nmessage:\n" + r.message() + "\n\nspec:\n" + dev.verdant.spec.SpecCodec.toYaml(r.spec());
+            ctx.errors().showWithDetails("Run " + item.label() + " failed", r.message(), details);
         }
     }
 

@@ -57,6 +57,26 @@ class CloseWhileRunningGuiTest {
     }
 
     @Test
+    void aFailingRunShowsTheEnginesMessageWithDetailsNotAStackTrace(FxRobot robot) throws Exception {
+        ExperimentSpec spec = ExperimentSpec.defaults().withName("broken").withDevice("cpu")
+                .withDataset(DatasetSpec.defaults().withName("csv").withPath(dir.resolve("missing.csv").toString()));
+        RunItem[] item = new RunItem[1];
+        robot.interact(() -> item[0] = window.queue().submit(spec));
+        item[0].job().result().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
+        String message = item[0].job().result().get().message();
+        assertEquals("Run #" + item[0].job().id() + " broken failed", pane.getHeaderText());
+        assertEquals(message, pane.getContentText());
+        assertTrue(message.contains("missing.csv"), message);
+        assertFalse(pane.getContentText().contains("Exception"), "no stack trace up front");
+        robot.interact(() -> pane.setExpanded(true));
+        assertTrue(((javafx.scene.control.TextArea) pane.getExpandableContent()).getText().contains("name: broken"));
+        robot.interact(() -> Snapshots.write(pane, "09-run-failed-dialog"));
+        robot.clickOn("OK");
+    }
+
+    @Test
     void asksThenCancelsAndTheStoreSaysCancelled(FxRobot robot) throws Exception {
         ExperimentSpec spec = ExperimentSpec.defaults().withName("closing").withDevice("cpu")
                 .withDataset(DatasetSpec.defaults().withName("digits").withLimit(300))

@@ -59,6 +59,15 @@ class HistoryAndCompareTest {
     }
 
     @Test
+    void cloneAndRerunStartFromTheSelectedRunsSpec() {
+        vm.record(3, AppSamples.run(3, "to-clone", 0.02, 0.9, 10.0));
+        vm.selection().setAll(vm.rows().get(0));
+        List<dev.verdant.spec.ExperimentSpec> specs = new ArrayList<>();
+        vm.selectedSpec(specs::add);
+        assertEquals(List.of(AppSamples.spec("to-clone", 0.02)), specs);
+    }
+
+    @Test
     void compareShowsSpecDifferencesMetricDeltasAndCurves() {
         CompareViewModel c = new CompareViewModel(List.of(AppSamples.run(1, "a", 0.001, 0.90, 100.0),
                 AppSamples.run(2, "b", 0.01, 0.95, 50.0)));
