@@ -182,6 +182,10 @@ public final class MainWindow {
         return historyView;
     }
 
+    public EnergyView energyView() {
+        return energyView;
+    }
+
     /** Selects the tab with {@code id}. */
     public void showTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()

@@ -143,6 +143,8 @@ class MainWindowGuiTest {
         robot.interact(() -> window.showTab(MainWindow.ENERGY_TAB));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.write(stage.getScene(), "05-energy"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.energy().compression().size() == 2);
+        robot.interact(() -> Snapshots.write(window.energyView().getContent(), "05b-energy-panel-full"));
 
         lap("compare + snapshots");
         // an invalid value disables Run and shows the validator's message

@@ -50,18 +50,20 @@ public final class EnergyView extends ScrollPane {
         probes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ProbeStatus, String> reason = (TableColumn<ProbeStatus, String>) probes.getColumns().get(2);
         reason.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            private final Label text = new Label();
+            // a Text wrapped at the column's width: the row grows to the reason's lines instead of cutting it off
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
 
             {
-                text.setWrapText(true);
-                text.maxWidthProperty().bind(reason.widthProperty().subtract(10));
-                setPrefHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                text.wrappingWidthProperty().bind(reason.widthProperty().subtract(12));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
             }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                text.setText(empty ? null : item);
+                text.setText(empty || item == null ? "" : item);
                 setGraphic(empty ? null : text);
             }
         });
@@ -71,8 +73,27 @@ public final class EnergyView extends ScrollPane {
         equivalents.setPlaceholder(new Label("Teaching equivalents appear once energy is measured"));
         equivalents.setPrefHeight(110);
 
+        TableView<dev.verdant.result.CompressionReport> steps = new TableView<>(vm.compression());
+        steps.setId("energy-compression");
+        steps.getColumns().add(column("Step", dev.verdant.result.CompressionReport::step, 200));
+        steps.getColumns().add(column("Accuracy", c -> String.format(java.util.Locale.ROOT, "%.4f", c.accuracy()), 80));
+        steps.getColumns().add(column("Non-zero params", c -> String.format(java.util.Locale.ROOT, "%,d",
+                c.nonzeroParams()), 110));
+        steps.getColumns().add(column("Model size", c -> String.format(java.util.Locale.ROOT, "%.1f kB",
+                c.modelBytes() / 1000.0), 90));
+        steps.getColumns().add(column("Latency b1", c -> String.format(java.util.Locale.ROOT, "%.3f ms",
+                c.latencyMsBatch1()), 90));
+        steps.getColumns().add(column("Inference J / 1k", c -> c.inferenceJoulesPer1k() == null ? "n/a"
+                : String.format(java.util.Locale.ROOT, "%.3f", c.inferenceJoulesPer1k()), 110));
+        steps.getColumns().add(column("Step energy", c -> c.energyJoules() == null ? "n/a"
+                : String.format(java.util.Locale.ROOT, "%.1f J", c.energyJoules()), 90));
+        steps.setPlaceholder(new Label("No compression steps in this run"));
+        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        steps.setPrefHeight(130);
+
         VBox box = new VBox(6, run, method, emissions, cost, intensity, heading("Energy by phase"), phases,
-                heading("Energy probes"), probes, heading("What this compares to"), equivalents);
+                heading("Energy probes"), probes, heading("Compression: what each step bought and cost"), steps,
+                heading("What this compares to"), equivalents);
         box.setPadding(new Insets(10));
         setContent(box);
         setFitToWidth(true);

@@ -34,6 +34,8 @@ public final class EnergyViewModel {
     private final ObservableList<ProbeStatus> probes = FXCollections.observableArrayList();
     private final ObservableList<PhaseRow> phases = FXCollections.observableArrayList();
     private final ObservableList<String> equivalents = FXCollections.observableArrayList();
+    private final ObservableList<dev.verdant.result.CompressionReport> compression =
+            FXCollections.observableArrayList();
 
     public ReadOnlyStringProperty runProperty() {
         return run.getReadOnlyProperty();
@@ -70,10 +72,16 @@ public final class EnergyViewModel {
         return equivalents;
     }
 
+    /** What each compression step bought and cost (baseline first); empty without compression. */
+    public ObservableList<dev.verdant.result.CompressionReport> compression() {
+        return compression;
+    }
+
     /** Shows {@code r}'s energy figures. */
     public void show(RunResult r) {
         run.set(r.name() + (r.id() != null ? " (run " + r.id() + ")" : "") + " · " + r.status().label());
         probes.setAll(r.provenance() == null ? List.of() : r.provenance().energyProbes());
+        compression.setAll(r.compression());
         FinalMetrics m = r.finalMetrics();
         List<PhaseRow> rows = new ArrayList<>();
         if (m == null || m.energyJoules() == null) {
