@@ -142,6 +142,11 @@ public final class MainWindow {
         return scene;
     }
 
+    /** The context the window was built from (tests and the benchmark reach the pump through it). */
+    AppContext context() {
+        return ctx;
+    }
+
     public Parent root() {
         return root;
     }

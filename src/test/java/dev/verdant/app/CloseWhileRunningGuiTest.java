@@ -44,7 +44,12 @@ class CloseWhileRunningGuiTest {
     private Path db;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // The window gets its own stage: closing TestFX's primary stage leaves Monocle without pulses for the
+        // test classes that run after this one in the same JVM.
+        primary.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 10, 10));
+        primary.show();
+        Stage stage = new Stage();
         this.stage = stage;
         db = dir.resolve("verdant.db");
         AppSettings settings = AppSettings.in(dir.resolve("config"));
