@@ -72,7 +72,8 @@ public final class LiveChartsView extends GridPane {
      * once each, and charts the events do not touch are not redrawn (per-batch events only touch the loss chart).
      */
     public void apply(List<RunEvent> events) {
-        java.util.Set<JFreeChart> touched = new java.util.HashSet<>();
+        // identity set: a chart's equals/hashCode follow its data
+        java.util.Set<JFreeChart> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (RunEvent e : events) {
             if (e instanceof RunEvent.BatchEnded) {
                 touched.add(loss.chart());

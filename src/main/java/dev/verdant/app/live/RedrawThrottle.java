@@ -2,7 +2,6 @@ package dev.verdant.app.live;
 
 import org.jfree.chart.JFreeChart;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -20,7 +19,8 @@ final class RedrawThrottle {
     static final int FACTOR = 4;
 
     private final LongSupplier clock;
-    private final Set<JFreeChart> pending = new LinkedHashSet<>();
+    // identity, not equals: JFreeChart's equals and hashCode look at its content, which changes with the data
+    private final Set<JFreeChart> pending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private long nextAllowed;
     private long redraws;
 
