@@ -59,21 +59,32 @@ public final class TrainLoopBench {
         verdant(spec, data);
         bareLoop(data);
         easyTrain(data);
-        double v = 0;
-        double b = 0;
-        double e = 0;
+        double[] v = new double[rounds];
+        double[] b = new double[rounds];
+        double[] e = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             double vr = verdant(spec, data);
             double br = bareLoop(data);
             double er = easyTrain(data);
             System.out.printf(Locale.ROOT, "round %d: verdant %,.0f  bare-loop %,.0f  djl-easytrain %,.0f samples/s%n",
                     r + 1, vr, br, er);
-            v += vr;
-            b += br;
-            e += er;
+            v[r] = vr;
+            b[r] = br;
+            e[r] = er;
         }
-        System.out.printf(Locale.ROOT, "mean: verdant %,.0f  bare-loop %,.0f  djl-easytrain %,.0f samples/s; "
-                + "verdant / bare = %.3f, verdant / easytrain = %.3f%n", v / rounds, b / rounds, e / rounds, v / b, v / e);
+        // Medians: on a shared 2-core machine one disturbed epoch would drag a mean far off.
+        double mv = median(v);
+        double mb = median(b);
+        double me = median(e);
+        System.out.printf(Locale.ROOT, "median: verdant %,.0f  bare-loop %,.0f  djl-easytrain %,.0f samples/s; "
+                + "verdant / bare = %.3f, verdant / easytrain = %.3f%n", mv, mb, me, mv / mb, mv / me);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** One epoch through Verdant's TrainingSession (events to a no-op observer, validation excluded from the rate). */
