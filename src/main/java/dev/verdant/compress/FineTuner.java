@@ -171,7 +171,9 @@ final class FineTuner {
             }
             try (NDScope scope = new NDScope()) {
                 for (NDArray[] p : pairs) {
-                    p[0].muli(p[1]);
+                    // Through a detached view (same storage): libtorch refuses in-place writes to a leaf that
+                    // requires grad whenever the thread's grad mode is on, e.g. on a fresh runner thread.
+                    p[0].stopGradient().muli(p[1]);
                 }
             }
         }

@@ -64,7 +64,9 @@ final class Lsuv {
                         break;
                     }
                     // Bias starts at zero, so the output scales exactly with the weights.
-                    weight.muli((float) (1 / Math.sqrt(variance)));
+                    try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                        weight.stopGradient().muli((float) (1 / Math.sqrt(variance)));
+                    }
                     y = block.forward(store, x, false);
                 }
             }

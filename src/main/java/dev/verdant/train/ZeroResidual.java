@@ -33,7 +33,10 @@ final class ZeroResidual {
                 }
             }
             if (last != null) {
-                last.getArray().muli(0);
+                // A detached view writes the same storage without tripping libtorch's leaf-in-place check.
+                try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                    last.getArray().stopGradient().muli(0);
+                }
                 changed++;
             }
         }
