@@ -60,6 +60,19 @@ final class Schema {
 
     /** The same checks on an open connection: the header on disk may lag behind a WAL not yet checkpointed. */
     static void checkOpen(Connection connection, Path file) throws SQLException {
+        // One read transaction, so version, id and tables come from one snapshot: read one by one, another
+        // process creating the schema in between made a brand-new store look like another application's file.
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN");
+            try {
+                checkSnapshot(connection, file);
+            } finally {
+                st.execute("COMMIT");
+            }
+        }
+    }
+
+    private static void checkSnapshot(Connection connection, Path file) throws SQLException {
         int version = pragmaInt(connection, "user_version");
         checkIdentity(file, version, pragmaInt(connection, "application_id"));
         if (version == 0) {
