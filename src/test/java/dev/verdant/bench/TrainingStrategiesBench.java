@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class TrainingStrategiesBench {
 
+    /** Validation accuracy to reach; {@code TARGET=0.99} in the script's environment raises it. */
+    private static final double TARGET = Double.parseDouble(System.getProperty("bench.target", "0.98"));
+
     public static void main(String[] args) {
         DjlRuntime.configureOffline();
         String folder = args.length > 0 ? args[0] : "../shared/data/mnist";
@@ -30,7 +33,7 @@ public final class TrainingStrategiesBench {
         Map<String, ExperimentSpec> variants = variants(folder, maxEpochs);
         List<String> chosen = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(variants.keySet());
         System.out.printf(Locale.ROOT, "%-22s %7s %8s %10s %10s %8s %s%n", "variant", "epochs", "val acc",
-                "s to 98%", "J to 98%", "s total", "per epoch: seconds/train MFLOP per sample");
+                "s to " + TARGET, "J to " + TARGET, "s total", "per epoch: seconds/train MFLOP per sample");
         for (String name : chosen) {
             RunResult r = Job.of(variants.get(name)).runHere();
             FinalMetrics f = r.finalMetrics();
@@ -43,7 +46,7 @@ public final class TrainingStrategiesBench {
             StringBuilder per = new StringBuilder();
             for (EpochRecord e : r.epochs()) {
                 sum += e.seconds();
-                if (Double.isNaN(toTarget) && e.valAccuracy() >= 0.98) {
+                if (Double.isNaN(toTarget) && e.valAccuracy() >= TARGET) {
                     toTarget = sum;
                 }
                 per.append(String.format(Locale.ROOT, " %.1f/%.2f", e.seconds(),
@@ -62,7 +65,7 @@ public final class TrainingStrategiesBench {
                 .withDataset(DatasetSpec.defaults().withName("mnist").withPath(folder))
                 .withModel(ModelSpec.defaults().withArch("lenet5").withNorm("batch"))
                 .withTraining(TrainingSpec.defaults().withEpochs(maxEpochs).withBatchSize(128)
-                        .withTargetAccuracy(0.98));
+                        .withTargetAccuracy(TARGET));
         ExperimentSpec dscnn = base.withModel(base.model().withArch("dscnn").withChannels(8));
         Map<String, ExperimentSpec> v = new LinkedHashMap<>();
         v.put("lenet5 baseline", base);
