@@ -48,8 +48,9 @@ public final class LiveChartsViewModel {
     private final Map<Comparable<?>, String> seriesRun = new HashMap<>();
     private final Map<String, Integer> runIndex = new HashMap<>();
     private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
-    private final ReadOnlyObjectWrapper<XAxisMode> paretoMode = new ReadOnlyObjectWrapper<>(XAxisMode.TIME);
+    // Every run is metered (the estimator is always available), so empty charts already promise joules.
+    private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
+    private final ReadOnlyObjectWrapper<XAxisMode> paretoMode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private boolean sawEnergy;
     private boolean sawTime;
@@ -154,6 +155,7 @@ public final class LiveChartsViewModel {
         info.keySet().removeIf(k -> !FRONT.equals(k) && !DOMINATED.equals(k));
         sawEnergy = false;
         sawTime = false;
+        xMode.set(XAxisMode.ENERGY);
         revision.set(revision.get() + 1);
     }
 
@@ -188,7 +190,7 @@ public final class LiveChartsViewModel {
         for (XYSeries s : changed) {
             s.fireSeriesChanged();
         }
-        xMode.set(sawEnergy && sawTime ? XAxisMode.MIXED : sawEnergy ? XAxisMode.ENERGY : XAxisMode.TIME);
+        xMode.set(sawEnergy && sawTime ? XAxisMode.MIXED : sawTime ? XAxisMode.TIME : XAxisMode.ENERGY);
         revision.set(revision.get() + 1);
     }
 
@@ -284,7 +286,7 @@ public final class LiveChartsViewModel {
     public void setParetoRuns(List<RunResult> runs) {
         List<RunResult> usable = runs.stream().filter(r -> r.finalMetrics() != null
                 && r.status() != RunStatus.RUNNING && r.status() != RunStatus.FAILED).toList();
-        boolean energy = !usable.isEmpty() && usable.stream().allMatch(r -> r.finalMetrics().energyJoules() != null);
+        boolean energy = usable.stream().allMatch(r -> r.finalMetrics().energyJoules() != null);
         paretoMode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
         XYSeries front = new XYSeries(FRONT, true, true);
         XYSeries dominated = new XYSeries(DOMINATED, false, true);
