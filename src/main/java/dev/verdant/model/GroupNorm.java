@@ -61,8 +61,12 @@ public final class GroupNorm extends AbstractBlock {
         long[] perChannel = new long[shape.dimension()];
         java.util.Arrays.fill(perChannel, 1);
         perChannel[1] = channels;
+        // A reshape of a parameter belongs to the parameter's (the model's) manager: hand it to the input's
+        // manager, or two arrays per layer would live until the model closes, on every forward pass.
         NDArray g = store.getValue(gamma, x.getDevice(), training).reshape(perChannel);
+        g.attach(x.getManager());
         NDArray b = store.getValue(beta, x.getDevice(), training).reshape(perChannel);
+        b.attach(x.getManager());
         return new NDList(normalised.mul(g).add(b));
     }
 

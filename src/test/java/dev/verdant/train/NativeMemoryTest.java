@@ -5,7 +5,6 @@ import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.spec.ExperimentSpec;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The native-memory rule of STACK.md: nothing allocated per batch outlives its batch. */
 class NativeMemoryTest {
 
-    @Test
-    void liveArraysAndResidentMemoryStayFlatEpochOverEpoch() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"batch", "group"})
+    void liveArraysAndResidentMemoryStayFlatEpochOverEpoch(String norm) {
         ExperimentSpec spec = ExperimentSpec.defaults();
-        spec = spec.withModel(spec.model().withArch("lenet5").withNorm("batch"))
+        spec = spec.withModel(spec.model().withArch("lenet5").withNorm(norm).withGroups(2))
                 .withTraining(spec.training().withEpochs(6));
         LoadedData data = Datasets.load(spec.dataset(), spec.seed());
         List<Integer> arrays = new ArrayList<>();
