@@ -582,7 +582,7 @@ public final class RunStore implements AutoCloseable {
                         st.execute("COMMIT");
                         return value;
                     } catch (SQLException | RuntimeException e) {
-                        st.execute("ROLLBACK");
+                        Schema.rollbackKeeping(st, e);
                         throw e;
                     }
                 }

@@ -122,10 +122,19 @@ final class Schema {
                     }
                     st.execute("COMMIT");
                 } catch (SQLException | RuntimeException e) {
-                    st.execute("ROLLBACK");
+                    rollbackKeeping(st, e);
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Rolls back after {@code cause}; a failing rollback is attached to it instead of replacing it. */
+    static void rollbackKeeping(Statement st, Exception cause) {
+        try {
+            st.execute("ROLLBACK");
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
         }
     }
 

@@ -56,10 +56,15 @@ final class LiveNetwork implements AutoCloseable {
             // Seeds libtorch (initialisation, dropout) and DJL's own random source.
             Engine.getInstance().setRandomSeed((int) seed);
             Trainer trainer = m.newTrainer(config);
-            trainer.initialize(Batches.withBatch(1, data.sampleShape()));
-            LiveNetwork live = new LiveNetwork(modelSpec, network, m, trainer);
-            live.initialiseWeights(data, seed, dataInit);
-            return live;
+            try {
+                trainer.initialize(Batches.withBatch(1, data.sampleShape()));
+                LiveNetwork live = new LiveNetwork(modelSpec, network, m, trainer);
+                live.initialiseWeights(data, seed, dataInit);
+                return live;
+            } catch (RuntimeException e) {
+                trainer.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             m.close();
             throw e;
