@@ -433,11 +433,11 @@ public final class MainWindow {
         rememberState();
         status.setText("Cancelling active runs…");
         queue.cancelAll();
-        // No final pump: it would refresh the history in the background just as the store closes. The run layer
-        // has already stored each run's end; the window is going away. If runs did not stop in time, the store
-        // stays open under them (the next start marks them interrupted) rather than failing their last writes.
         ctx.executor().runInBackground(() -> queue.shutdown(30), ok -> {
+            ctx.pump().pump();
             ctx.pump().stop();
+            // If runs did not stop in time, keep the store open under them rather than failing their last
+            // writes; the next start marks them interrupted.
             if (Boolean.TRUE.equals(ok)) {
                 ctx.history().close();
             }

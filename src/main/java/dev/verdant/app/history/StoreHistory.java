@@ -16,6 +16,7 @@ public final class StoreHistory implements RunHistory {
     private static final int DETAIL_LIMIT = 500;
 
     private final RunStore store;
+    private boolean closed;
 
     public StoreHistory(RunStore store) {
         this.store = store;
@@ -26,7 +27,10 @@ public final class StoreHistory implements RunHistory {
     }
 
     @Override
-    public List<HistoryRow> list() {
+    public synchronized List<HistoryRow> list() {
+        if (closed) {
+            return List.of(); // the window is closing: a refresh queued just before the close has nothing to show
+        }
         List<RunSummary> summaries = store.list(RunFilter.all());
         List<HistoryRow> rows = new ArrayList<>(summaries.size());
         boolean details = summaries.size() <= DETAIL_LIMIT;
@@ -59,8 +63,10 @@ public final class StoreHistory implements RunHistory {
         // the run layer has stored it already
     }
 
+    /** Waits for a refresh in progress, then closes; later refreshes return no rows instead of failing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         store.close();
     }
 }
