@@ -259,7 +259,19 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
-    /** The full run: spec, provenance, final metrics, epochs and power samples, with its id set. */
+    /** Only the spec of a run, without loading its epochs and samples (for lists that show strategy and compression). */
+    public Optional<ExperimentSpec> spec(long runId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT spec_json FROM runs WHERE id = ?")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Rows.spec(rs.getString(1))) : Optional.<ExperimentSpec>empty();
+                }
+            }
+        });
+    }
+
+    /** The full run: spec, provenance, final metrics, epochs, power samples and compression steps, with its id set. */
     public Optional<RunResult> load(long runId) {
         return read(c -> {
             try (Statement st = c.createStatement()) {

@@ -46,6 +46,8 @@ class RunStoreTest {
             store.finishRun(id, done);
             RunResult loaded = store.load(id).orElseThrow();
             assertEquals(id, loaded.id());
+            assertEquals(loaded.spec(), store.spec(id).orElseThrow(), "the spec alone, as stored");
+            assertTrue(store.spec(id + 1000).isEmpty());
             assertEquals(RunStatus.COMPLETED, loaded.status());
             assertEquals(done.finalMetrics(), loaded.finalMetrics());
             assertEquals(done.epochs(), loaded.epochs());

@@ -35,7 +35,7 @@ public final class StoreHistory implements RunHistory {
         List<HistoryRow> rows = new ArrayList<>(summaries.size());
         boolean details = summaries.size() <= DETAIL_LIMIT;
         for (RunSummary s : summaries) {
-            var spec = details ? store.load(s.id()).map(RunResult::spec).orElse(null) : null;
+            var spec = details ? store.spec(s.id()).orElse(null) : null;
             rows.add(new HistoryRow(s.id(), s.name(), s.dataset(), s.arch(), HistoryRow.strategy(spec),
                     HistoryRow.compression(spec), s.accuracy(), s.energyJoules(), s.co2eGrams(), s.params(),
                     s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags()));
