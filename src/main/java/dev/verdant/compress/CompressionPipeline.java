@@ -210,9 +210,9 @@ public final class CompressionPipeline {
             events.put((int) ((long) k * updates / n), MagnitudePruning.cubic(c.sparsity(), k + 1, n));
         }
         Net tuned = FineTuner.train(net.withSparse(true), data.train(), tune, ai.djl.training.loss.Loss
-                .softmaxCrossEntropyLoss(), null, (update, current) -> {
+                .softmaxCrossEntropyLoss(), null, update -> {
                     Double s = events.get(update);
-                    return s == null ? null : MagnitudePruning.prune(current, s, global);
+                    return s == null ? null : current -> MagnitudePruning.prune(current, s, global);
                 });
         // A cancel may stop before the last event: the step still ends at the sparsity it promised.
         return MagnitudePruning.prune(tuned, c.sparsity(), global);

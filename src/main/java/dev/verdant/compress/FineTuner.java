@@ -22,7 +22,8 @@ import dev.verdant.model.Batches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -60,11 +61,12 @@ final class FineTuner {
      *
      * @param loss    the loss; with a {@code teacher} it receives labels {@code [hardLabel, teacherLogits]}
      * @param teacher computes teacher logits per batch in inference mode, or null
-     * @param reprune called before every update with the update index and the current net; a non-null answer
-     *                replaces the weights (and, for a sparse net, the masks): the gradual pruning schedule
+     * @param reprune called before every update with the update index; a non-null answer is applied to the current
+     *                net and replaces the weights (and, for a sparse net, the masks): the gradual pruning schedule.
+     *                Only then are the weights read back, so updates without an event cost nothing extra
      */
     static Net train(Net net, Split train, Settings s, Loss loss, LiveNet teacher,
-                     BiFunction<Integer, Net, Net> reprune) {
+                     IntFunction<UnaryOperator<Net>> reprune) {
         if (s.epochs() <= 0 || train.size() == 0) {
             return net;
         }
@@ -93,9 +95,10 @@ final class FineTuner {
                         if (s.cancelled().getAsBoolean()) {
                             break epochs;
                         }
-                        if (reprune != null) {
+                        UnaryOperator<Net> event = reprune == null ? null : reprune.apply(update);
+                        if (event != null) {
                             Net current = net.withLayers(NetModels.readValues(net.layers(), model.getBlock()));
-                            Net pruned = reprune.apply(update, current);
+                            Net pruned = event.apply(current);
                             if (pruned != null) {
                                 NetModels.copyInto(pruned.layers(), model.getBlock());
                                 masks.reset(pruned, model);
