@@ -65,11 +65,6 @@ public final class CpuEstimatorProbe implements EnergyProbe {
     }
 
     @Override
-    public boolean available() {
-        return true;
-    }
-
-    @Override
     public String unavailableReason() {
         return null;
     }

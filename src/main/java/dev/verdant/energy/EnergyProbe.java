@@ -27,8 +27,10 @@ public interface EnergyProbe extends AutoCloseable {
     /** The hardware whose energy this probe reports. */
     Hardware hardware();
 
-    /** Whether the probe can be read on this machine. */
-    boolean available();
+    /** Whether the probe can be read on this machine: exactly when there is no reason it cannot. */
+    default boolean available() {
+        return unavailableReason() == null;
+    }
 
     /** Why the probe is unavailable and the usual fix; null when it is available. */
     String unavailableReason();

@@ -135,11 +135,6 @@ public final class NvmlProbe implements EnergyProbe {
     }
 
     @Override
-    public boolean available() {
-        return unavailableReason == null;
-    }
-
-    @Override
     public String unavailableReason() {
         return unavailableReason;
     }

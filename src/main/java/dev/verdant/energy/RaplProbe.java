@@ -152,11 +152,6 @@ public final class RaplProbe implements EnergyProbe {
     }
 
     @Override
-    public boolean available() {
-        return unavailableReason == null;
-    }
-
-    @Override
     public String unavailableReason() {
         return unavailableReason;
     }

@@ -82,20 +82,7 @@ public final class UiResponsivenessBench {
         long[] idle = pulseGaps(3000);
 
         // 2. pulse gaps during a live run (the full digits set, per-batch events, CPU)
-        List<Long> gaps = new ArrayList<>();
-        AnimationTimer meter = new AnimationTimer() {
-            long last;
-
-            @Override
-            public void handle(long now) {
-                if (last != 0) {
-                    synchronized (gaps) {
-                        gaps.add(now - last);
-                    }
-                }
-                last = now;
-            }
-        };
+        GapRecorder meter = new GapRecorder();
         ExperimentSpec spec = ExperimentSpec.defaults().withName("bench").withDevice("cpu")
                 .withDataset(DatasetSpec.defaults().withName("digits"))
                 .withTraining(TrainingSpec.defaults().withEpochs(epochs).withBatchSize(32));
@@ -121,9 +108,7 @@ public final class UiResponsivenessBench {
         if (Boolean.getBoolean("bench.detached")) {
             // baseline: the same run again with no subscriber at all, to see what the training alone costs the FX thread
             run.job().result().get(10, TimeUnit.MINUTES);
-            synchronized (gaps) {
-                gaps.clear();
-            }
+            meter.clear();
             try (var bare = new dev.verdant.run.JobRunner(1, null)) {
                 bare.submit(spec).result().get(10, TimeUnit.MINUTES);
             }
@@ -141,10 +126,7 @@ public final class UiResponsivenessBench {
             batches.complete(window.live().batchLossDataset().getItemCount(0));
         });
         int points = batches.get();
-        long[] g;
-        synchronized (gaps) {
-            g = gaps.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
+        long[] g = meter.sorted();
 
         // 3. one full redraw of a chart with 10k points: into an image (AWT) and onto the window's canvas (FX)
         LiveChartsViewModel vm = new LiveChartsViewModel();
@@ -217,26 +199,39 @@ public final class UiResponsivenessBench {
     }
 
     private static long[] pulseGaps(long millis) throws InterruptedException {
-        List<Long> gaps = new ArrayList<>();
-        AnimationTimer t = new AnimationTimer() {
-            long last;
-
-            @Override
-            public void handle(long now) {
-                if (last != 0) {
-                    synchronized (gaps) {
-                        gaps.add(now - last);
-                    }
-                }
-                last = now;
-            }
-        };
+        GapRecorder t = new GapRecorder();
         Platform.runLater(t::start);
         Thread.sleep(millis);
         Platform.runLater(t::stop);
         Thread.sleep(100);
-        synchronized (gaps) {
-            return gaps.stream().mapToLong(Long::longValue).sorted().toArray();
+        return t.sorted();
+    }
+
+    /** Records the intervals between FX pulses (an AnimationTimer fires once per pulse). */
+    private static final class GapRecorder extends AnimationTimer {
+        private final List<Long> gaps = new ArrayList<>();
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                synchronized (gaps) {
+                    gaps.add(now - last);
+                }
+            }
+            last = now;
+        }
+
+        void clear() {
+            synchronized (gaps) {
+                gaps.clear();
+            }
+        }
+
+        long[] sorted() {
+            synchronized (gaps) {
+                return gaps.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
         }
     }
 
