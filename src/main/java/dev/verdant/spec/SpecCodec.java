@@ -1,6 +1,8 @@
 package dev.verdant.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +13,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -25,6 +24,8 @@ import java.util.stream.Collectors;
 public final class SpecCodec {
 
     private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(SpecText.MAX_STRING)
+                    .maxNestingDepth(64).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
@@ -39,7 +40,9 @@ public final class SpecCodec {
         return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // a key given twice is a mistake (which one was meant?), not "the second one wins"
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Parses YAML or JSON text into a validated spec. */
@@ -47,6 +50,7 @@ public final class SpecCodec {
         if (text == null || text.isBlank()) {
             throw new SpecException("spec", "is empty: write at least 'name: my-experiment' (see 'verdant spec defaults')");
         }
+        SpecText.checkLength(text);
         ExperimentSpec spec;
         try {
             spec = YAML.readValue(text, ExperimentSpec.class);
@@ -60,6 +64,11 @@ public final class SpecCodec {
         } catch (MismatchedInputException e) {
             throw new SpecException(path(e), "expected " + simpleType(e.getTargetType()) + " here");
         } catch (JsonProcessingException e) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (original.startsWith("Duplicate field")) {
+                throw new SpecException(parentPath(e), "the key " + original.substring("Duplicate field ".length())
+                        + " appears twice" + lineOf(e) + "; give each key once (merge the two sections)");
+            }
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")";
             throw new SpecException("spec", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
@@ -70,15 +79,12 @@ public final class SpecCodec {
         return SpecValidator.requireValid(spec);
     }
 
-    /** Reads and validates a spec file; the error names the file when it cannot be read. */
+    /**
+     * Reads and validates a spec file; the error names the file when it cannot be read, is too large, or is not
+     * UTF-8 text (see {@link SpecText}).
+     */
     public static ExperimentSpec read(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new SpecException("spec", "file not found: " + file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new SpecException("spec", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
-        }
+        return parse(SpecText.read(file));
     }
 
     /** The spec as YAML; {@code parse(toYaml(s))} equals {@code s}. */
@@ -97,6 +103,29 @@ public final class SpecCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a spec record always serialises", e);
         }
+    }
+
+    private static String lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** The section holding the parser's current key, e.g. {@code training}, or {@code spec} at the top. */
+    private static String parentPath(JsonProcessingException e) {
+        Object processor = e.getProcessor();
+        if (!(processor instanceof JsonParser p)) {
+            return "spec";
+        }
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext().getParent(); c != null
+                && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                names.push(c.getCurrentName());
+            } else if (c.inArray()) {
+                names.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String joined = String.join(".", names).replace(".[", "[");
+        return joined.isEmpty() ? "spec" : joined;
     }
 
     private static String path(JsonMappingException e) {

@@ -56,6 +56,8 @@ public final class RunStore implements AutoCloseable {
     private final ReentrantLock connectionLock = new ReentrantLock();
     private final ReentrantLock writeLock;
     private volatile boolean closed;
+    private volatile boolean readOnly;
+    private volatile String readOnlyReason;
 
     private RunStore(Path dbFile, Connection connection) {
         this.dbFile = dbFile;
@@ -78,7 +80,9 @@ public final class RunStore implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder of the store " + file + ": " + e.getMessage(), e);
+            String why = StoreDiagnosis.whyNotWritable(file);
+            throw new StoreException("cannot create the folder of the store " + file + ": "
+                    + (why != null ? why : e.getMessage()), e);
         }
         Connection connection = connect(file);
         try {
@@ -98,11 +102,93 @@ public final class RunStore implements AutoCloseable {
             if (e instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("NOTADB")) {
                 throw Schema.notSqlite(file);
             }
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+            throw new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
         }
         RunStore store = new RunStore(file, connection);
         store.recoverInterrupted();
         return store;
+    }
+
+    /**
+     * Opens an existing store for reading only: nothing is created, migrated or recovered, so it works on a full
+     * disk or in a read-only folder. Writes through it fail. When SQLite cannot even open its shared-memory file
+     * beside the store (a read-only folder), the file is read as immutable: runs written later by another process
+     * are not seen, which is fine for one listing.
+     *
+     * @throws StoreException if the file does not exist, is not a Verdant store, or needs a schema upgrade
+     */
+    public static RunStore openReadOnly(Path dbFile) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("there is no store at " + file + " yet (a run creates it)");
+        }
+        Schema.checkHeader(file);
+        StoreException first = null;
+        for (boolean immutable : new boolean[] {false, true}) {
+            Connection connection = null;
+            try {
+                connection = connectReadOnly(file, immutable);
+                Schema.checkOpen(connection, file);
+                if (Schema.pragmaInt(connection, "user_version") != Schema.latestVersion()) {
+                    closeQuietly(connection);
+                    throw new StoreException("the store " + file + " needs a schema upgrade, which needs write "
+                            + "access: open it once where it can be written");
+                }
+                RunStore store = new RunStore(file, connection);
+                store.readOnly = true;
+                return store;
+            } catch (SQLException | StoreException e) {
+                if (connection != null) {
+                    closeQuietly(connection);
+                }
+                if (e instanceof StoreException se && se.getCause() == null) {
+                    throw se; // not a store, or a newer one: trying again as immutable will not change that
+                }
+                if (first == null) {
+                    first = e instanceof StoreException se ? se
+                            : new StoreException("cannot read the store " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        throw first;
+    }
+
+    /**
+     * Opens the store for commands that only read ({@code runs list}, {@code show}, {@code export}): normally,
+     * so runs of dead processes are marked interrupted; if that fails because nothing can be written (full disk,
+     * read-only folder or file), read-only ({@link #isReadOnly()} then says so, {@link #readOnlyReason()} why).
+     */
+    public static RunStore openForReading(Path dbFile) {
+        try {
+            return open(dbFile);
+        } catch (StoreException e) {
+            Path file = dbFile.toAbsolutePath().normalize();
+            if (e.getCause() == null || !Files.isRegularFile(file)) {
+                throw e;
+            }
+            RunStore store = openReadOnly(file);
+            store.readOnlyReason = e.getMessage();
+            return store;
+        }
+    }
+
+    /** True when opened by {@link #openReadOnly} (or {@link #openForReading}'s fallback): writes fail. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Why {@link #openForReading} fell back to read-only; null when it did not. */
+    public String readOnlyReason() {
+        return readOnlyReason;
+    }
+
+    private static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String url = immutable ? "jdbc:sqlite:" + file.toUri().toString().replaceFirst("^file:///", "file:/")
+                + "?immutable=1" : "jdbc:sqlite:" + file;
+        return DriverManager.getConnection(url, config.toProperties());
     }
 
     private static Connection connect(Path file) {
@@ -112,7 +198,7 @@ public final class RunStore implements AutoCloseable {
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+            throw new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
         }
     }
 
@@ -382,9 +468,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Stores a run made elsewhere (e.g. an exported JSON) as a new run; its own id is ignored. Returns the new id. */
     public long importRun(RunResult result) {
-        if (result.spec() == null) {
-            throw new StoreException("the run to import has no spec, so it could not be reproduced");
-        }
+        ImportCheck.requireImportable(result, "the run to import");
         ExperimentSpec spec = result.spec();
         return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (name, status, message, spec_json, "
@@ -421,10 +505,14 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
-    /** Deletes a run, everything stored with it, and its model folder {@code models/<id>/}. */
+    /**
+     * Deletes a run, everything stored with it, and its model folder {@code models/<id>/}. A run still training
+     * (status running, its process alive) is refused: its trainer would fail on the missing row.
+     */
     public void delete(long runId) {
         write(c -> {
             requireRun(c, runId);
+            refuseIfTraining(c, runId);
             // Children first, explicitly: other tools may open the file without foreign_keys = ON.
             for (String table : List.of("epochs", "batches", "power_samples", "compression_steps", "tags", "notes")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
@@ -584,6 +672,10 @@ public final class RunStore implements AutoCloseable {
 
     /** A write transaction: this JVM's writers to the file queue on a lock; other processes wait in busy_timeout. */
     private <T> T write(SqlWork<T> work) {
+        if (readOnly) {
+            throw new StoreException("the store " + dbFile + " is open read-only"
+                    + (readOnlyReason == null ? "" : " (" + readOnlyReason + ")") + "; this needs write access");
+        }
         writeLock.lock();
         try {
             return read(c -> {
@@ -694,6 +786,33 @@ public final class RunStore implements AutoCloseable {
                 if (!rs.next()) {
                     throw new StoreException("no run with id " + runId + " (see 'verdant runs list')");
                 }
+            }
+        }
+    }
+
+    /** True when the run's status is running and the process training it is alive (here or elsewhere). */
+    public boolean isTraining(long runId) {
+        return read(c -> trainingOwner(c, runId) != null);
+    }
+
+    private static void refuseIfTraining(Connection c, long runId) throws SQLException {
+        OwnerProcess owner = trainingOwner(c, runId);
+        if (owner != null) {
+            throw new StoreException("run " + runId + " is training (process " + owner.pid() + "); cancel it "
+                    + "first (Ctrl-C where it runs, or Cancel in the window), then delete it");
+        }
+    }
+
+    private static OwnerProcess trainingOwner(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT owner_pid, owner_started_ms FROM runs "
+                + "WHERE id = ? AND status = 'running' AND owner_pid IS NOT NULL")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    OwnerProcess owner = new OwnerProcess(rs.getLong(1), Rows.nullableLong(rs, "owner_started_ms"));
+                    return owner.isAlive() ? owner : null;
+                }
+                return null;
             }
         }
     }
