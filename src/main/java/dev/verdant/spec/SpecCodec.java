@@ -2,7 +2,6 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
 public final class SpecCodec {
 
     private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(SpecText.MAX_STRING)
-                    .maxNestingDepth(64).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
