@@ -104,10 +104,16 @@ class SignalTest {
         }
 
         static Child start(String... args) throws IOException {
+            return start(List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"), "dev.verdant.Main", args);
+        }
+
+        /** A JVM on the test class path running {@code mainClass} with {@code jvmOptions} and {@code args}. */
+        static Child start(List<String> jvmOptions, String mainClass, String... args) throws IOException {
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
-                    "-Dai.djl.pytorch.num_threads=1", "-cp", cp, "dev.verdant.Main"));
+                    .toString(), "-Xmx512m", "-Dai.djl.pytorch.num_threads=1"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", cp, mainClass));
             command.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             return new Child(pb.start());
