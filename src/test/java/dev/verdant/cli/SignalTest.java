@@ -15,6 +15,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +47,36 @@ class SignalTest {
     @Test
     void sigtermDoesTheSame() throws Exception {
         stopsCleanlyOn("TERM");
+    }
+
+    @Test
+    void aSecondCtrlCQuitsAtOnceAndTheStoreKeepsTheEpochs() throws Exception {
+        Path spec = dir.resolve("long.yaml");
+        Files.writeString(spec, "name: forced\ndataset: { name: digits }\nmodel: { hidden: [32] }\n"
+                + "training: { epochs: " + EPOCHS + " }\ndevice: cpu\n");
+        Path db = dir.resolve("v.db");
+        Path result = dir.resolve("result.json");
+        Child child = Child.start("run", spec.toString(), "--out", result.toString(), "--db", db.toString());
+        assertTrue(child.awaitLine("epoch 2/", 150), "training never reached epoch 2: " + child.stderr());
+        // Another process holds the store's write lock, so the orderly stop cannot finish (it waits to record
+        // the run) and the second Ctrl-C surely arrives while it waits: the user's "quit now" must win.
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = other.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            child.signal("INT");
+            assertTrue(child.awaitLine("stopping at the next batch", 30), child.stderr());
+            child.signal("INT");
+            assertTrue(child.process.waitFor(60, TimeUnit.SECONDS), "still running after two Ctrl-C");
+            st.execute("ROLLBACK");
+        }
+        assertEquals(StopOnSignal.FORCED_EXIT, child.process.exitValue(), child.stderr());
+        assertTrue(child.stderr().contains("quitting now"), child.stderr());
+        assertTrue(!Files.exists(result), "a forced quit writes no result");
+        try (RunStore store = RunStore.open(db)) { // opening notices the dead owner
+            RunResult stored = store.load(1).orElseThrow();
+            assertEquals(RunStatus.INTERRUPTED, stored.status());
+            assertTrue(stored.epochs().size() >= 2, "the committed epochs stay: " + stored.epochs().size());
+        }
     }
 
     private void stopsCleanlyOn(String signal) throws Exception {
