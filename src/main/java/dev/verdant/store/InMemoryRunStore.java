@@ -169,7 +169,8 @@ public final class InMemoryRunStore implements RunStore {
                 break;
             }
             FinalMetrics m = r.finalMetrics;
-            out.add(new RunSummary(e.getKey(), r.name, r.status, r.spec.dataset().name(), r.spec.model().arch(),
+            out.add(new RunSummary(e.getKey(), r.name, r.status, r.spec.dataset().name(),
+                    r.spec.model().arch().label(),
                     m == null ? null : measured(m.accuracy()), m == null ? null : measured(m.energyJoules()),
                     m == null ? null : measured(m.co2eGrams()), m == null ? null : m.params(),
                     m != null ? m.epochsCompleted() : r.epochs.size(), r.createdAt, r.startedAt, r.endedAt,
