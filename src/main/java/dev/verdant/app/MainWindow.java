@@ -33,7 +33,6 @@ import dev.verdant.spec.SpecException;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -114,8 +113,8 @@ public final class MainWindow {
         queueView = new QueueView(queue);
         subscribeToRuns();
 
-        tabs.getTabs().addAll(tab("Live charts", LIVE_TAB, liveView), lazyTab("History", HISTORY_TAB, historyView),
-                lazyTab("Energy", ENERGY_TAB, energyView));
+        tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
+                Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
@@ -326,7 +325,7 @@ public final class MainWindow {
                 state.themeProperty().get() == Theme.DARK);
         ChangeListener<Theme> follow = (o, was, now) -> view.setDark(now == Theme.DARK);
         state.themeProperty().addListener(follow);
-        Tab tab = tab("Compare (" + runs.size() + " runs)", Tabs.COMPARE, view);
+        Tab tab = Tabs.fixed("Compare (" + runs.size() + " runs)", Tabs.COMPARE, view);
         tab.setClosable(true);
         tab.setOnClosed(e -> state.themeProperty().removeListener(follow));
         tabs.getTabs().add(tab);
@@ -336,27 +335,6 @@ public final class MainWindow {
     private void cloneAndChange(ExperimentSpec spec) {
         builder.load(spec.withName(spec.name() + "-what-if"));
         state.status("Loaded " + spec.name() + " into the builder: change it and press Run");
-    }
-
-    private static Tab tab(String title, String id, Node content) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        t.setClosable(false);
-        return t;
-    }
-
-    /**
-     * A tab whose content joins the scene when the tab is first selected: hidden tables cost CSS and skin work
-     * at launch for nothing.
-     */
-    private static Tab lazyTab(String title, String id, Node content) {
-        Tab t = tab(title, id, null);
-        t.selectedProperty().addListener((o, was, now) -> {
-            if (now && t.getContent() == null) {
-                t.setContent(content);
-            }
-        });
-        return t;
     }
 
     private Window window() {

@@ -88,6 +88,11 @@ public final class CompareView extends BorderPane {
         setCenter(split);
     }
 
+    /** The overlaid accuracy curves. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
     /** Switches the overlay chart to the light or dark palette (the window's theme changed). */
     public void setDark(boolean dark) {
         Charts.applyTheme(chart, dark);
