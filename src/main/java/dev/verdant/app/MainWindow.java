@@ -33,6 +33,7 @@ import dev.verdant.spec.SpecException;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -46,6 +47,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -196,10 +198,14 @@ public final class MainWindow {
         return new MenuBar(file, run, view, help);
     }
 
-    /** Puts the window on {@code stage}: size and theme as remembered, shortcuts, the close guard. */
+    /**
+     * Puts the window on {@code stage}: size (as remembered, but never larger than the screen) and theme, shortcuts,
+     * the close guard.
+     */
     public Scene install(Stage stage) {
-        Scene scene = new Scene(root, ctx.settings().getDouble(AppSettings.WIDTH, 1360),
-                ctx.settings().getDouble(AppSettings.HEIGHT, 860));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(ctx.settings().getDouble(AppSettings.WIDTH, 1360), screen.getWidth()),
+                Math.min(ctx.settings().getDouble(AppSettings.HEIGHT, 860), screen.getHeight()));
         state.themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.setTitle("Verdant — accuracy against energy");
