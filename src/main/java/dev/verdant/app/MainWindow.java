@@ -157,7 +157,7 @@ public final class MainWindow {
         });
         state.activeTabProperty().addListener((o, was, now) -> {
             Tab selected = tabs.getSelectionModel().getSelectedItem();
-            if (selected == null || !selected.getId().equals(now)) { // several Compare tabs share one id
+            if (now != null && (selected == null || !now.equals(selected.getId()))) { // Compare tabs share an id
                 tabs.getTabs().stream().filter(t -> now.equals(t.getId())).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
             }
