@@ -3,6 +3,7 @@ package dev.verdant.app;
 import dev.verdant.app.actions.AboutAction;
 import dev.verdant.app.actions.CancelRunsAction;
 import dev.verdant.app.actions.CloseWindowAction;
+import dev.verdant.app.actions.ExportRunsAction;
 import dev.verdant.app.actions.OpenSpecAction;
 import dev.verdant.app.actions.ParallelismMenu;
 import dev.verdant.app.actions.PresetsMenu;
@@ -181,6 +182,8 @@ public final class MainWindow {
                 item("Open spec…", "Shortcut+O", new OpenSpecAction(builder, state, dialogs)),
                 item("Save spec as…", "Shortcut+S", new SaveSpecAction(builder, state, dialogs)),
                 new PresetsMenu(Presets.catalogue(), builder, state, dialogs).menu(),
+                new SeparatorMenuItem(),
+                item("Export selected runs…", "Shortcut+E", new ExportRunsAction(state, dialogs, ctx.executor())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", new QuitAction(this::window)));
         Menu run = new Menu("Run", null,

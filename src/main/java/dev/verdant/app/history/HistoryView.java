@@ -38,7 +38,8 @@ public final class HistoryView extends BorderPane {
      * @param onCompare gets the selected runs in full (two or more)
      * @param onClone   gets the selected run's spec, to open in the builder
      * @param onRerun   gets the selected run's spec, to queue unchanged
-     * @param onSelect  gets the selected runs in full whenever the selection changes (energy panel, Pareto)
+     * @param onSelect  gets the selected runs in full whenever the selection changes (energy panel, Pareto);
+     *                  an empty list when nothing is selected any more
      * @param dialogs   asks for the tag
      */
     public HistoryView(HistoryViewModel vm, Consumer<List<RunResult>> onCompare, Consumer<ExperimentSpec> onClone,
@@ -97,6 +98,8 @@ public final class HistoryView extends BorderPane {
             vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
             if (!vm.selection().isEmpty()) {
                 vm.loadSelected(onSelect);
+            } else {
+                onSelect.accept(List.of());
             }
         });
         setCenter(table);
