@@ -57,6 +57,11 @@ public interface DialogService {
     default void setOwner(Window owner) {
     }
 
+    /** Shows an error that has nothing more to say than {@code message}. */
+    default void showError(String title, String message) {
+        showError(title, message, (String) null);
+    }
+
     /** Shows an error; the stack trace of {@code cause} (may be null) goes into the details expander. */
     default void showError(String title, String message, Throwable cause) {
         String details = null;

@@ -326,8 +326,7 @@ public final class MainWindow {
     /** Opens a Compare tab over two or more runs; its chart follows later theme switches. */
     public void compare(List<RunResult> runs) {
         if (runs.size() < 2) {
-            dialogs.showError("Compare needs two runs", "Select two or more runs in the history table.",
-                    (String) null);
+            dialogs.showError("Compare needs two runs", "Select two or more runs in the history table.");
             return;
         }
         CompareView view = new CompareView(new CompareViewModel(runs), dialogs,

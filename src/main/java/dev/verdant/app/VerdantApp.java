@@ -32,7 +32,7 @@ public final class VerdantApp extends Application {
         Launcher.markShown();
         if (storeProblem[0] != null) {
             window.dialogs().showError("Runs will not be kept", "The run store could not be opened, so this "
-                    + "session's runs are kept in memory only: " + storeProblem[0], (String) null);
+                    + "session's runs are kept in memory only: " + storeProblem[0]);
         }
     }
 

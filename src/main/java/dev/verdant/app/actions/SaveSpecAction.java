@@ -26,7 +26,7 @@ public final class SaveSpecAction implements AppAction {
     @Override
     public void execute() {
         if (!builder.validProperty().get()) {
-            dialogs.showError("The spec is not valid yet", builder.problemSummaryProperty().get(), (String) null);
+            dialogs.showError("The spec is not valid yet", builder.problemSummaryProperty().get());
             return;
         }
         dialogs.chooseFileToSave("Save spec as", builder.value("name").get() + ".yaml",
