@@ -23,9 +23,20 @@ final class ReadProblems extends DeserializationProblemHandler {
     static final Object PROBLEMS = ReadProblems.class.getName() + ".problems";
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                                          String failureMsg) {
+        return collect(ctxt, targetType, value);
+    }
+
+    /** A number where an enumeration is expected (strict mappers do not take it as a constant's index). */
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                                         String failureMsg) {
+        return collect(ctxt, targetType, String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object collect(DeserializationContext ctxt, Class<?> targetType, String value) {
         Object found = ctxt.getAttribute(PROBLEMS);
         if (!targetType.isEnum() || !(found instanceof List<?>)) {
             return NOT_HANDLED;

@@ -87,6 +87,13 @@ class CompressionStepSpecTest {
     }
 
     @Test
+    void aNumberIsNotTakenAsAnEnumIndex() {
+        assertEquals(List.of("model.arch: '1' is not one of mlp, lenet5, dscnn, resnet",
+                        "compression[0].scope: '0' is not one of layer, global"),
+                problems("model: { arch: 1 }\ncompression: [{ type: prune, scope: 0 }]"));
+    }
+
+    @Test
     void storedResultsWithFieldsThisVersionDoesNotKnowStillLoad() throws Exception {
         // the result reader is lenient: a newer Verdant may add fields to a step kind
         String json = "{\"name\": \"r\", \"compression\": [{\"type\": \"quantize\", \"bits\": 4, \"future\": true}]}";
