@@ -13,8 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * everywhere (codec, result files, store, window). All write indented JSON (or block YAML) and let
  * {@link ReadProblems} collect enumeration values that name no constant when a reader asks for it. Specs are read
  * strictly: an unknown field, a null for a number, a fraction for a whole number or trailing text is an error
- * naming the field. Stored results are read tolerantly, as they always were (see {@link #tolerantJson()}). The mappers are built once and shared: a configured mapper is thread-safe, and per-read changes go
- * through {@link ObjectMapper#readerFor} instead of reconfiguring it.
+ * naming the field. Stored results are read tolerantly, as they always were (see {@link #tolerantJson()}). The
+ * mappers are built once and shared: a configured mapper is thread-safe, and per-read changes go through
+ * {@link ObjectMapper#readerFor} instead of reconfiguring it.
  */
 public final class Mappers {
 
