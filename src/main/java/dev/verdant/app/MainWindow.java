@@ -17,6 +17,7 @@ import dev.verdant.app.queue.RunQueueViewModel;
 import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
 import javafx.geometry.Orientation;
@@ -207,7 +208,7 @@ public final class MainWindow {
     private void finished(RunItem item) {
         RunResult r = item.resultProperty().get();
         sessionResults.add(r);
-        history.record(item.job().id(), r);
+        history.record(item.handle().id().orElseThrow().value(), r);
         energy.show(r);
         liveView.showPareto(sessionResults);
         status.setText(item.label() + " " + r.status().label()
@@ -220,11 +221,13 @@ public final class MainWindow {
     }
 
     private void notices(List<RunEvent> events) {
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.Notice n) {
-                status.setText("#" + e.job().id() + ": " + n.message());
+        RunListener notices = new RunListener() {
+            @Override
+            public void onNotice(RunEvent.Notice n) {
+                status.setText(n.runId().label() + ": " + n.message());
             }
-        }
+        };
+        events.forEach(e -> e.deliverTo(notices));
     }
 
     private void selected(List<RunResult> runs) {
@@ -241,7 +244,7 @@ public final class MainWindow {
             return;
         }
         CompareViewModel vm = new CompareViewModel(runs);
-        Tab tab = tab("Compare (" + runs.size() + " runs)", "tab-compare", new CompareView(vm, ctx.errors(), theme == Theme.DARK));
+        Tab tab = tab(vm.title(), "tab-compare", new CompareView(vm, ctx.errors(), theme == Theme.DARK));
         tab.setClosable(true);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

@@ -118,7 +118,7 @@ class MainWindowGuiTest {
         RunItem second = window.queue().items().get(0);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !second.epochProperty().get().isEmpty());
         long t0 = System.nanoTime();
-        robot.clickOn("#cancel-" + second.job().id());
+        robot.clickOn("#cancel-" + second.key());
         System.err.printf("cancel click took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !second.isActive());
         assertEquals("cancelled", second.statusProperty().get());

@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
@@ -43,8 +44,9 @@ class CompressionPipelineTest {
                 CompressionStepSpec.distill("self", ModelSpec.defaults().withHidden(List.of(16)), 4.0, 0.7, 2)));
         try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
             List<RunEvent.StepEnded> steps = new ArrayList<>();
-            RunResult r = Job.of(spec, store).subscribe(e -> {
-                if (e instanceof RunEvent.StepEnded s) {
+            RunResult r = Job.of(spec, store).addListener(new RunListener() {
+                @Override
+                public void onStep(RunEvent.StepEnded s) {
                     steps.add(s);
                 }
             }).runHere();
@@ -158,9 +160,10 @@ class CompressionPipelineTest {
     void cancelledRunsKeepTheirCompletedSteps() {
         // Cancels as soon as the baseline is measured: the run ends cancelled with the baseline kept.
         Job job = Job.of(base().withCompression(List.of(CompressionStepSpec.quantize(8, "per-tensor", 1))));
-        job.subscribe(e -> {
-            if (e instanceof RunEvent.StepEnded) {
-                job.cancel();
+        job.addListener(new RunListener() {
+            @Override
+            public void onStep(RunEvent.StepEnded s) {
+                job.handle().cancel();
             }
         });
         RunResult r = job.runHere();

@@ -41,7 +41,7 @@ class RunQueueViewModelTest {
         RunItem item = vm.submit(spec("queue-ok", 2));
         assertEquals("queued", item.statusProperty().get());
         assertEquals(1, vm.activeCountProperty().get());
-        item.job().result().get(120, TimeUnit.SECONDS);
+        item.handle().await(120, TimeUnit.SECONDS);
         pump.pump();
         assertEquals("completed", item.statusProperty().get());
         assertEquals(1.0, item.progressProperty().get());
@@ -62,7 +62,7 @@ class RunQueueViewModelTest {
         }
         vm.cancel(item);
         assertEquals("cancelling", item.statusProperty().get());
-        item.job().result().get(60, TimeUnit.SECONDS);
+        item.handle().await(60, TimeUnit.SECONDS);
         pump.pump();
         assertEquals("cancelled", item.statusProperty().get());
         assertTrue(item.progressProperty().get() < 1.0);
