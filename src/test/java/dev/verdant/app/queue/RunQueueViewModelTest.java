@@ -1,12 +1,18 @@
 package dev.verdant.app.queue;
 
 import dev.verdant.app.EventPump;
+import dev.verdant.result.RunResult;
 import dev.verdant.run.JobRunner;
+import dev.verdant.run.RunId;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.TrainingSpec;
+import dev.verdant.store.RunStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The queue against real (tiny) runs; the test pumps events itself, standing in for the FX thread. */
@@ -75,5 +82,38 @@ class RunQueueViewModelTest {
         assertEquals("0:07", RunQueueViewModel.duration(7.2));
         assertEquals("12:30", RunQueueViewModel.duration(750));
         assertEquals("1:02:03", RunQueueViewModel.duration(3723));
+    }
+
+    @Test
+    void aStoredRunIsNamedByItsStoreIdOnceItStarts(@TempDir Path dir) throws Exception {
+        try (RunStore store = RunStore.open(dir.resolve("q.db"))) {
+            long earlier = store.createRun(spec("earlier", 1), null); // store ids and queue positions differ
+            RunQueueViewModel stored = new RunQueueViewModel(n -> new JobRunner(n, store), 1, pump,
+                    System::nanoTime);
+            List<String> seenByBatchListener = new ArrayList<>();
+            pump.addListener(events -> seenByBatchListener.add(stored.items().get(0).label()));
+            RunItem item = stored.submit(spec("named", 1));
+            assertEquals("named", item.label(), "no id while queued");
+            RunResult r = item.handle().await(120, TimeUnit.SECONDS);
+            pump.pump();
+            assertEquals(earlier + 1, r.id());
+            assertEquals("run " + r.id() + " named", item.label());
+            assertEquals(r.id(), item.storeIdProperty().get());
+            assertEquals(RunId.stored(r.id()), item.handle().id().orElseThrow());
+            assertEquals(List.of("run " + r.id() + " named"), seenByBatchListener,
+                    "the run's own listener hears its events before the batch listeners");
+            stored.shutdown(30);
+        }
+    }
+
+    @Test
+    void anUnstoredRunIsNamedByItsLocalId() throws Exception {
+        RunItem item = vm.submit(spec("local", 1));
+        item.handle().await(120, TimeUnit.SECONDS);
+        pump.pump();
+        RunId id = item.handle().id().orElseThrow();
+        assertFalse(id.stored());
+        assertEquals("run " + id.value() + " local", item.label());
+        assertNull(item.storeIdProperty().get());
     }
 }
