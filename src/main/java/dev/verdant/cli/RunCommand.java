@@ -118,7 +118,9 @@ final class RunCommand implements Callable<Integer> {
             carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
             String method = s.provenance().energyProbes().stream().filter(p -> p.available())
                     .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
-            err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
+            // a stored run is named by its store id from the start, as 'verdant runs' and the window name it
+            String name = s.runId().stored() ? s.runId().label(s.spec().name()) : s.spec().name();
+            err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", name,
                     s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
                     s.provenance().device());
             err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
