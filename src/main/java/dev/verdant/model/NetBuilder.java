@@ -12,6 +12,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 
+import dev.verdant.spec.Norm;
 import dev.verdant.spec.SpecException;
 
 import java.util.ArrayList;
@@ -160,17 +161,17 @@ final class NetBuilder {
         return this;
     }
 
-    NetBuilder activation(String name) {
+    NetBuilder activation(dev.verdant.spec.Activation name) {
         block.add(activationBlock(name));
         return this;
     }
 
-    NetBuilder norm(String kind) {
+    NetBuilder norm(Norm kind) {
         switch (kind) {
-            case "none" -> { }
-            case "batch" -> block.add(BatchNorm.builder().build());
-            case "layer" -> block.add(LayerNorm.builder().axis(normalisedAxes()).build());
-            case "group" -> {
+            case NONE -> { }
+            case BATCH -> block.add(BatchNorm.builder().build());
+            case LAYER -> block.add(LayerNorm.builder().axis(normalisedAxes()).build());
+            case GROUP -> {
                 if (shape[0] % groups != 0) {
                     throw new SpecException("model.groups", groups + " groups do not divide the " + shape[0]
                             + " channels of " + prefix + "layer " + (layers.size() + 1) + " (" + openName
@@ -178,7 +179,6 @@ final class NetBuilder {
                 }
                 block.add(new GroupNorm(groups));
             }
-            default -> throw new IllegalArgumentException("unknown normalisation '" + kind + "'");
         }
         return this;
     }
@@ -193,7 +193,7 @@ final class NetBuilder {
     /**
      * Adds {@code relu(branch(x) + shortcut(x))}; both builders must start from this builder's shape and end on the same shape.
      */
-    NetBuilder residual(NetBuilder branch, NetBuilder shortcut, String activation) {
+    NetBuilder residual(NetBuilder branch, NetBuilder shortcut, dev.verdant.spec.Activation activation) {
         if (!Arrays.equals(branch.shape, shortcut.shape)) {
             throw new IllegalStateException("residual branch ends at " + Arrays.toString(branch.shape)
                     + " but the shortcut at " + Arrays.toString(shortcut.shape));
@@ -219,13 +219,12 @@ final class NetBuilder {
         }
     }
 
-    static Block activationBlock(String name) {
+    static Block activationBlock(dev.verdant.spec.Activation name) {
         return switch (name) {
-            case "relu" -> Activation.reluBlock();
-            case "tanh" -> Activation.tanhBlock();
-            case "sigmoid" -> Activation.sigmoidBlock();
-            case "gelu" -> Activation.geluBlock();
-            default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+            case RELU -> Activation.reluBlock();
+            case TANH -> Activation.tanhBlock();
+            case SIGMOID -> Activation.sigmoidBlock();
+            case GELU -> Activation.geluBlock();
         };
     }
 }
