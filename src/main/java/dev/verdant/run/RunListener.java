@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * so a listener implements only what it needs. Callbacks come in order on the run's thread, except
  * {@link #onPower}, which comes on the energy meter's sampling thread. They must return quickly (the window hands
  * events to its own thread; see {@code app.EventPump}). An exception thrown by a listener during the run fails the
- * run, as any error would; one thrown from {@link #onFinished} is ignored (the run has ended).
+ * run, as any error would; one thrown from {@link #onPower} is dropped by the meter (metering goes on) and one from
+ * {@link #onFinished} is ignored (the run has ended).
  */
 public interface RunListener {
 
