@@ -89,6 +89,35 @@ class JobTest {
     }
 
     @Test
+    void whenTheStoreCannotRecordTheEndTheRunEndsFailedAndEveryListenerHearsThat() throws Exception {
+        RunStore store = RunStore.open(dir.resolve("v.db"));
+        List<RunResult> heard = new ArrayList<>();
+        Job job = Job.of(small(1), store).addListener(new RunListener() {
+            @Override
+            public void onEpoch(RunEvent.EpochEnded e) {
+                store.close(); // the disk goes away after the epoch was committed
+            }
+
+            @Override
+            public void onFinished(RunEvent.Finished f) {
+                heard.add(f.result());
+            }
+        });
+        RunResult r = job.runHere();
+        assertEquals(RunStatus.FAILED, r.status(), r.message());
+        assertTrue(r.message().contains("could not be stored") && r.message().contains("is closed"), r.message());
+        assertNotNull(r.id(), "it keeps the id of its row");
+        assertEquals(List.of(r), heard);
+        assertEquals(r, job.handle().await(1, TimeUnit.SECONDS));
+        try (RunStore reopened = RunStore.open(dir.resolve("v.db"))) {
+            RunResult kept = reopened.load(r.id()).orElseThrow();
+            assertEquals(1, kept.epochs().size(), "the committed epoch is kept");
+            assertEquals(RunStatus.RUNNING, kept.status(), "no end was written: the row stays running until the "
+                    + "store marks it interrupted (its owner, this process, is still alive)");
+        }
+    }
+
+    @Test
     void anUnstoredRunIsKnownByALocalIdInEveryEvent() {
         Recording events = new Recording();
         Job job = Job.of(small(1)).addListener(events);
