@@ -4,6 +4,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.store.InMemoryRunStore;
 import dev.verdant.store.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class JobTest {
 
     @Test
     void storedRunKeepsEveryEpochAndItsModelReloadsToTheSameAccuracy() {
-        try (RunStore store = RunStore.open(dir.resolve("v.db"))) {
+        try (RunStore store = new InMemoryRunStore(dir.resolve("models"))) {
             Recording events = new Recording();
             Job job = Job.of(small(3), store).addListener(events);
             RunResult r = job.runHere();
@@ -62,7 +63,7 @@ class JobTest {
 
     @Test
     void theStoreHearsEachEventFirstSoOtherListenersCanReadEpochsAndTheEndBack() {
-        try (RunStore store = RunStore.open(dir.resolve("v.db"))) {
+        try (RunStore store = new InMemoryRunStore()) {
             List<Integer> storedEpochsSeen = new ArrayList<>();
             List<RunStatus> storedStatusAtEnd = new ArrayList<>();
             RunResult r = Job.of(small(2), store).addListener(new RunListener() {
@@ -170,7 +171,7 @@ class JobTest {
 
     @Test
     void runnerCancelsAQueuedRunAndTheStoreMarksItCancelled() throws Exception {
-        try (RunStore store = RunStore.open(dir.resolve("v.db")); JobRunner runner = new JobRunner(1, store)) {
+        try (RunStore store = new InMemoryRunStore(); JobRunner runner = new JobRunner(1, store)) {
             RunHandle[] first = new RunHandle[1];
             first[0] = runner.submit(small(20), new RunListener() {
                 @Override
