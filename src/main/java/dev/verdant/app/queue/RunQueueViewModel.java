@@ -151,6 +151,7 @@ public final class RunQueueViewModel {
             item.startedNanos = nanoTime.getAsLong();
             item.statusProperty().set(item.cancelRequested ? "cancelling" : "running");
             item.identify(s.runId());
+            item.knownSteps = s.batchesPerEpoch();
             item.epochProperty().set("epoch 1/" + s.spec().training().epochs());
         }
 
@@ -192,12 +193,9 @@ public final class RunQueueViewModel {
     }
 
     private void batch(RunItem item, BatchRecord b) {
-        if (b.epoch() == 1) {
-            item.knownSteps = Math.max(item.knownSteps, b.batch() + 1);
-        }
         int total = item.spec().training().epochs();
-        // In epoch 1 the number of batches is not known yet: progress moves by epochs until it is.
-        if (b.epoch() > 1 && item.knownSteps > 0) {
+        // the Started event said how many batches an epoch has, so progress moves within the first epoch too
+        if (item.knownSteps > 0) {
             double within = Math.min(1.0, (b.batch() + 1.0) / item.knownSteps);
             double p = Math.min(1.0, ((b.epoch() - 1) + within) / total);
             if (Math.abs(p - item.progressProperty().get()) >= 0.005) { // half-percent steps: fewer repaints

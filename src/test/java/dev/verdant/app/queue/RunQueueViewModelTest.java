@@ -60,6 +60,23 @@ class RunQueueViewModelTest {
     }
 
     @Test
+    void progressMovesWithinTheFirstEpoch() throws Exception {
+        // several batches an epoch; the Started event says how many, so progress need not wait for epoch 1 to end
+        RunItem item = vm.submit(spec("queue-steps", 2).withTraining(TrainingSpec.defaults().withEpochs(2)
+                .withBatchSize(32)));
+        List<Double> progress = new ArrayList<>();
+        item.progressProperty().addListener((o, was, now) -> progress.add(now.doubleValue()));
+        item.handle().await(120, TimeUnit.SECONDS);
+        pump.pump(); // every event in order, as one batch
+        assertTrue(progress.get(0) > 0 && progress.get(0) < 0.5, "moves during epoch 1 of 2: " + progress);
+        assertTrue(progress.contains(0.5), "half way when epoch 1 ends: " + progress);
+        assertEquals(1.0, progress.get(progress.size() - 1));
+        for (int i = 1; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+        }
+    }
+
+    @Test
     void cancelStopsARunAndKeepsItListedAsCancelled() throws Exception {
         RunItem item = vm.submit(spec("queue-cancel", 5000));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
