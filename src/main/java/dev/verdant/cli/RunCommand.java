@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.store.RunStore;
@@ -59,10 +60,10 @@ final class RunCommand implements Callable<Integer> {
     private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
         Job job = Job.of(spec, store);
         if (!quiet) {
-            job.subscribe(new ProgressPrinter(err));
+            job.addListener(new ProgressPrinter(err));
         }
         RunResult result;
-        try (StopOnSignal signals = StopOnSignal.install(job::cancel, err)) {
+        try (StopOnSignal signals = StopOnSignal.install(job.handle()::cancel, err)) {
             result = job.runHere();
             write(result, store, err);
         }
@@ -88,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** Prints one line per epoch and notices to stderr. */
-    static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
+    /** Prints the run's setup, one line per epoch and per compression step, and notices to stderr. */
+    static final class ProgressPrinter implements RunListener {
         private final PrintWriter err;
         private dev.verdant.energy.CarbonModel carbon;
 
@@ -98,25 +99,35 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(RunEvent event) {
-            if (event instanceof RunEvent.Started s) {
-                carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
-                String method = s.provenance().energyProbes().stream().filter(p -> p.available())
-                        .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
-                err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
-                        s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
-                        s.provenance().device());
-                err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
-                        + " ('verdant energy probe' explains which counters this machine has)");
-            } else if (event instanceof RunEvent.Notice n) {
-                err.println("note: " + n.message());
-            } else if (event instanceof RunEvent.StepEnded st) {
-                err.println(Summary.stepLine(st.report(), st.totalSteps()));
-            } else if (event instanceof RunEvent.EpochEnded e) {
-                err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
-            } else {
-                return;
-            }
+        public void onStarted(RunEvent.Started s) {
+            carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
+            String method = s.provenance().energyProbes().stream().filter(p -> p.available())
+                    .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
+            // a stored run is named by its store id from the start, as 'verdant runs' and the window name it
+            String name = s.runId().stored() ? s.runId().label(s.spec().name()) : s.spec().name();
+            err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", name,
+                    s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
+                    s.provenance().device());
+            err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
+                    + " ('verdant energy probe' explains which counters this machine has)");
+            err.flush();
+        }
+
+        @Override
+        public void onNotice(RunEvent.Notice n) {
+            err.println("note: " + n.message());
+            err.flush();
+        }
+
+        @Override
+        public void onStep(RunEvent.StepEnded st) {
+            err.println(Summary.stepLine(st.report(), st.totalSteps()));
+            err.flush();
+        }
+
+        @Override
+        public void onEpoch(RunEvent.EpochEnded e) {
+            err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             err.flush();
         }
     }

@@ -206,8 +206,10 @@ class ConsistentAnswersTest {
     }
 
     static RunResult result(RunStatus status, ExperimentSpec spec) {
-        FinalMetrics m = new FinalMetrics(0.9, 0.2, 1000, 2000, 4000, 3.0, 500, 2, "epochs", 10.0, 9.0, 1.0,
-                5.0, 0.001, null, "estimated:cpu-tdp", null);
+        FinalMetrics m = FinalMetrics.builder().accuracy(0.9).loss(0.2).params(1000).flopsPerSample(2000)
+                .modelBytes(4000).trainSeconds(3.0).samplesPerSecond(500).epochsCompleted(2)
+                .stopReason(dev.verdant.result.StopReason.EPOCHS).energy(10.0, 9.0, 1.0, 5.0, "estimated:cpu-tdp")
+                .co2eGrams(0.001).build();
         return new RunResult(null, spec.name(), status, null, spec, (Provenance) null, m, List.of(), List.of(),
                 "2025-06-01T10:00:00Z", status == RunStatus.RUNNING ? null : "2025-06-01T10:00:03Z", List.of());
     }

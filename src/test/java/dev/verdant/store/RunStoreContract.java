@@ -139,8 +139,9 @@ abstract class RunStoreContract {
         try (RunStore store = newStore(dir)) {
             RunResult r = Samples.result("nan", 0.1, null);
             EpochRecord diverged = new EpochRecord(1, Double.NaN, 0.1, Double.NaN, 0.1, 1, 1, 0.1, 5, null, null);
-            FinalMetrics m = new FinalMetrics(0.1, Double.NaN, 5, 5, 20, 1, 1, 1, "diverged", null, null, null,
-                    null, null, null, null, null);
+            FinalMetrics m = FinalMetrics.builder().accuracy(0.1).loss(Double.NaN).params(5).flopsPerSample(5)
+                    .modelBytes(20).trainSeconds(1).samplesPerSecond(1).epochsCompleted(1)
+                    .stopReason(dev.verdant.result.StopReason.DIVERGED).build();
             RunResult bad = new RunResult(null, "nan", RunStatus.DIVERGED, "loss became NaN", r.spec(),
                     r.provenance(), m, List.of(diverged), List.of(), "a", "b", List.of());
             long id = store.importRun(bad);
