@@ -137,7 +137,7 @@ public final class Job {
              TrainingSession session = TrainingSession.create(spec, data, device.device())) {
             // Compression is checked against the built network before any training, so a bad step fails at once.
             CompressionPipeline pipeline = spec.compression().isEmpty() ? null : CompressionPipeline.plan(spec, data,
-                    session.network().block(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
+                    session.network(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
             Provenance provenance = ProvenanceCollector.collect(device.device(), device.notice(), data.sha256(),
                     spec.seed()).withEnergyProbes(meter.probeStatuses());
             Long storeId = recorder == null ? null : recorder.begin(spec, provenance,
@@ -183,7 +183,7 @@ public final class Job {
                                                  EnergyMeter meter, StoreRecorder recorder) {
         publish(new RunEvent.PhaseChanged(this, "compress"));
         int total = spec.compression().size();
-        return pipeline.run(session.network().block(), meter, report -> {
+        return pipeline.run(session.trainedNet(), meter, report -> {
             if (recorder != null) {
                 recorder.compressionStep(report);
             }
