@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.verdant.data.LoadedData;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import dev.verdant.model.Batches;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;

@@ -31,7 +31,10 @@ class ArchitecturesTest {
             var out = block.forward(new ai.djl.training.ParameterStore(manager, false),
                     new ai.djl.ndarray.NDList(manager.ones(new Shape(dims))), false);
             assertEquals(2, out.singletonOrThrow().getShape().get(0));
-            return Architectures.trainableParameters(block);
+            long counted = Architectures.trainableParameters(block);
+            assertEquals(counted, net.net().params(), "the description counts what the block holds");
+            assertEquals(net.net().params(), NetBlocks.readValues(net.net(), block).params());
+            return counted;
         }
     }
 
