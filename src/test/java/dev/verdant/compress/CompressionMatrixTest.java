@@ -12,7 +12,10 @@ import dev.verdant.spec.ModelSpec;
 import dev.verdant.train.TrainingObserver;
 import dev.verdant.train.TrainingOutcome;
 import dev.verdant.train.TrainingSession;
+import dev.verdant.model.Architectures;
+import dev.verdant.model.Network;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -126,5 +130,30 @@ class CompressionMatrixTest {
                 }
             }
         }
+    }
+
+    @Test
+    void structuredPruningThatWouldBreakAGroupNormIsRefusedBeforeTrainingNamingTheLayer() {
+        // 4 channels in 4 groups: halving the branch's inner convolution would leave 2, fewer than the groups.
+        ModelSpec model = tiny("resnet", "group").withGroups(4);
+        ExperimentSpec spec = Trained.spec(model, 1).withCompression(List.of(CompressionStepSpec.structured(0.5, 0)));
+        Network untrained = Architectures.build(model, data.sampleShape(), data.numClasses());
+        CompressionException e = assertThrows(CompressionException.class, () -> CompressionPipeline.plan(spec, data,
+                untrained, Device.cpu(), TeacherSource.NONE, Trained.QUICK));
+        assertTrue(e.getMessage().startsWith("compression[0] (") && e.getMessage().contains("conv 2 (4 -> 4, 3x3)")
+                && e.getMessage().contains("4 groups"), e.getMessage());
+    }
+
+    @Test
+    void anEditedDescriptionThatDoesNotFitTogetherNamesTheLayer() {
+        Net net = Architectures.describe(tiny("resnet", "batch"), data.sampleShape(), data.numClasses());
+        List<Layer> layers = new ArrayList<>(net.layers());
+        Layer.Residual first = (Layer.Residual) layers.get(3);
+        List<Layer> branch = new ArrayList<>(first.branch());
+        branch.set(0, Layer.Conv.of(4, 3, 3, 1, 1, 1)); // 3 channels where the branch's batch norm expects 4
+        layers.set(3, new Layer.Residual(branch, first.shortcut()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.withLayers(layers).checkShapes());
+        assertTrue(e.getMessage().startsWith("layer 4 (residual), branch layer 2 (batchnorm) normalises 4 channels"),
+                e.getMessage());
     }
 }
