@@ -10,8 +10,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The always-available estimate ({@code estimated:cpu-tdp}) for machines without counters, e.g. virtual
- * machines. CPU energy = this process's CPU time (all its threads, not wall time) x active power per thread,
- * from the CPU model's TDP ({@link CpuTdpTable}); a process that sleeps costs next to nothing. Memory power =
+ * machines. CPU energy = CPU time (not wall time) x active power per thread, from the CPU model's TDP
+ * ({@link CpuTdpTable}); a thread that sleeps costs next to nothing. For a run ({@link #forRun}) the CPU time is
+ * the run's own ({@link RunCpuClock}: its thread and its share of libtorch's compute threads, not the window,
+ * the GC or other runs); otherwise, and where Linux's per-thread times are not readable, the whole process's.
+ * Memory power =
  * {@value #RAM_WATTS_PER_GB} W per GB of this process's resident memory, integrated over wall time (the
  * 3 W per 8 GB model CodeCarbon used until 2.x). Expect errors of tens of percent: TDP is a thermal rating,
  * not a power reading, and idle package power, turbo and shared caches are not modelled.
@@ -28,6 +31,7 @@ public final class CpuEstimatorProbe implements EnergyProbe {
     private final DoubleSupplier ramGb;
     private final LongSupplier wallNanos;
     private final long cpuNanos0;
+    private final RunCpuClock runClock;
     private long lastWall;
     private double ramJoules;
     private double lastRamGb;
@@ -44,6 +48,12 @@ public final class CpuEstimatorProbe implements EnergyProbe {
      * memory in GB and a wall clock (ns).
      */
     public CpuEstimatorProbe(CpuTdpTable.Entry cpu, LongSupplier cpuNanos, DoubleSupplier ramGb, LongSupplier wallNanos) {
+        this(cpu, cpuNanos, ramGb, wallNanos, null);
+    }
+
+    private CpuEstimatorProbe(CpuTdpTable.Entry cpu, LongSupplier cpuNanos, DoubleSupplier ramGb,
+                              LongSupplier wallNanos, RunCpuClock runClock) {
+        this.runClock = runClock;
         this.cpu = cpu;
         this.cpuNanos = cpuNanos;
         this.ramGb = ramGb;
@@ -52,6 +62,28 @@ public final class CpuEstimatorProbe implements EnergyProbe {
         this.lastWall = wallNanos.getAsLong();
         this.lastRamGb = ramGb.getAsDouble();
         this.lastRamRead = lastWall;
+    }
+
+    /**
+     * Estimates the run clocked by {@code clock} (which this probe then owns and closes); a null clock estimates
+     * the whole process.
+     */
+    public static CpuEstimatorProbe forRun(RunCpuClock clock) {
+        CpuTdpTable.Entry cpu = CpuTdpTable.bundled().lookup(cpuModelName());
+        return clock == null ? new CpuEstimatorProbe()
+                : new CpuEstimatorProbe(cpu, clock::nanos, CpuEstimatorProbe::residentGb, System::nanoTime, clock);
+    }
+
+    /** Whether CPU time is this run's own (true) or the whole process's (false). */
+    public boolean perRun() {
+        return runClock != null;
+    }
+
+    @Override
+    public void close() {
+        if (runClock != null) {
+            runClock.close();
+        }
     }
 
     @Override
@@ -76,7 +108,8 @@ public final class CpuEstimatorProbe implements EnergyProbe {
 
     @Override
     public String covers() {
-        return "this process's CPU time x " + cpu.describe() + " + " + RAM_WATTS_PER_GB
+        return (runClock != null ? "this run's CPU time (its thread and its share of libtorch's threads)"
+                : "this process's CPU time") + " x " + cpu.describe() + " + " + RAM_WATTS_PER_GB
                 + " W per GB of resident memory; an estimate, often off by tens of percent";
     }
 

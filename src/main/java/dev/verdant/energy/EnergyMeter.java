@@ -36,6 +36,8 @@ public final class EnergyMeter implements AutoCloseable {
     /** Seconds of idle measurement before the run when {@code energy.subtractIdle} is set. */
     public static final double DEFAULT_IDLE_SECONDS = 3.0;
 
+    private static final String IDLE_SUFFIX = " (idle-subtracted)";
+
     /** Beyond this many samples the history halves its resolution, bounding memory on long runs. */
     static final int MAX_HISTORY = 100_000;
 
@@ -77,7 +79,7 @@ public final class EnergyMeter implements AutoCloseable {
             sleepNanos((long) (idleSeconds * 1e9));
             double j = readRaw() - raw0;
             idleWatts = j / ((System.nanoTime() - t0) / 1e9);
-            m += " (idle-subtracted)";
+            m += IDLE_SUFFIX;
         } else {
             idleWatts = 0;
         }
@@ -92,12 +94,26 @@ public final class EnergyMeter implements AutoCloseable {
     }
 
     /**
-     * Meters with this machine's default chain ({@code rapl}, {@code nvml}, {@code estimator}), measuring an
-     * idle baseline first when {@code spec.subtractIdle()}; the sampler runs at {@code spec.sampleHz()}.
-     * The meter owns these probes and closes them.
+     * Meters the run whose work happens on the calling thread with this machine's default chain ({@code rapl},
+     * {@code nvml}, {@code estimator}; see {@link #runProbes()}), measuring an idle baseline first when
+     * {@code spec.subtractIdle()}; the sampler runs at {@code spec.sampleHz()}. The meter owns these probes and
+     * closes them.
      */
     public static EnergyMeter start(EnergySpec spec) {
-        return new EnergyMeter(spec, defaultProbes(), DEFAULT_IDLE_SECONDS, true);
+        return new EnergyMeter(spec, runProbes(), DEFAULT_IDLE_SECONDS, true);
+    }
+
+    /**
+     * The default chain attributed to the run on the calling thread: the estimator charges only the run's CPU
+     * time ({@link RunCpuClock}), and RAPL, a machine-level counter, is split by CPU time while other runs
+     * overlap ({@link CpuShareProbe}). Where per-thread times are not readable, the same as {@link #defaultProbes()}.
+     */
+    public static List<EnergyProbe> runProbes() {
+        RunCpuClock clock = RunCpuClock.forCurrentThread().orElse(null);
+        if (clock == null) {
+            return defaultProbes();
+        }
+        return List.of(new CpuShareProbe(new RaplProbe(), clock), new NvmlProbe(), CpuEstimatorProbe.forRun(clock));
     }
 
     /** Meters with an explicit probe chain (first available per hardware kind wins); the caller owns the probes. */
@@ -167,9 +183,18 @@ public final class EnergyMeter implements AutoCloseable {
         return s > 0 ? totalJoules() / s : 0;
     }
 
-    /** How the figures are obtained, e.g. {@code estimated:cpu-tdp} or {@code measured:rapl (idle-subtracted)}. */
+    /**
+     * How the figures are obtained, e.g. {@code estimated:cpu-tdp} or {@code measured:rapl (idle-subtracted)};
+     * a shared counter adds {@code (shared by CPU time)} once another run overlapped this one.
+     */
     public String method() {
-        return method;
+        String shared = chosen.stream().anyMatch(p -> p instanceof CpuShareProbe s && s.shared())
+                ? chosen.stream().map(EnergyProbe::method).collect(Collectors.joining("+"))
+                : null;
+        if (shared == null) {
+            return method;
+        }
+        return method.endsWith(IDLE_SUFFIX) ? shared + IDLE_SUFFIX : shared;
     }
 
     /** The idle baseline in watts that is subtracted (0 without {@code energy.subtractIdle}). */
