@@ -16,10 +16,12 @@ import dev.verdant.model.Architectures;
 import dev.verdant.model.Network;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every compression step kind on every architecture and normalisation, on a tiny slice of the built-in digits: the
  * step kinds are chained in one pipeline per combination (distil into a student of the same architecture, one-shot
  * and gradual magnitude pruning, L1-structured pruning, low rank, int8 quantisation), planned before training and
- * run after it. Every combination completes with one measured report per step; the compressed residual networks
- * keep their residual blocks.
+ * run after it. Every combination completes with one measured report per step, its compressed network reloads from
+ * the packed artifact to the same accuracy, and the compressed residual networks keep their residual blocks.
  */
 class CompressionMatrixTest {
 
@@ -82,7 +84,8 @@ class CompressionMatrixTest {
 
     @ParameterizedTest(name = "{0} x norm {1}")
     @MethodSource("combinations")
-    void everyStepKindCompletesOnEveryArchitectureAndNorm(String arch, String norm) {
+    void everyStepKindCompletesOnEveryArchitectureAndNorm(String arch, String norm, @TempDir Path dir)
+            throws Exception {
         ModelSpec model = tiny(arch, norm);
         ExperimentSpec spec = Trained.spec(model, 1).withCompression(everyStepKind(model));
         spec = spec.withTraining(spec.training().withBatchSize(32).withLearningRate(0.01));
@@ -122,6 +125,10 @@ class CompressionMatrixTest {
             compressed.checkShapes();
             assertEquals(quantised.accuracy(), Trained.accuracy(compressed, data), 1e-9,
                     "the compressed description rebuilds to the network that was measured");
+            NetArtifact.save(compressed, dir);
+            Net stored = NetArtifact.load(dir);
+            assertEquals(compressed.modelBytes(), stored.modelBytes());
+            assertEquals(quantised.accuracy(), Trained.accuracy(stored, data), 1e-9, "the artifact reloads exactly");
             if ("resnet".equals(arch)) {
                 List<Layer.Residual> residuals = compressed.residuals();
                 assertEquals(3, residuals.size(), "pruned, factorised and quantised, it keeps its residual blocks");
