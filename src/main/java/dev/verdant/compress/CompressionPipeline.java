@@ -20,8 +20,12 @@ import dev.verdant.model.Network;
 import dev.verdant.result.CompressionReport;
 import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.Granularity;
 import dev.verdant.spec.ModelSpec;
+import dev.verdant.spec.PruneSchedule;
+import dev.verdant.spec.PruneScope;
 import dev.verdant.spec.SpecException;
+import dev.verdant.spec.StepKind;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -95,25 +99,24 @@ public final class CompressionPipeline {
             CompressionStepSpec c = steps.get(i);
             String at = "compression[" + i + "] (" + c.label() + ")";
             try {
-                switch (c.type()) {
-                    case "prune" -> {
-                        if ("l1-structured".equals(c.method())) {
-                            net = StructuredPruning.prune(net, c.ratio()).net();
+                switch (c.kind()) {
+                    case STRUCTURED_PRUNE -> net = StructuredPruning.prune(net,
+                            ((CompressionStepSpec.StructuredPrune) c).ratio()).net();
+                    case LOW_RANK -> {
+                        Integer rank = ((CompressionStepSpec.LowRank) c).rank();
+                        if (rank != null) {
+                            LowRank.checkRank(net, rank, at);
+                            net = LowRank.factorise(Quantization.strip(net), rank, null).net();
                         }
                     }
-                    case "lowrank" -> {
-                        if (c.rank() != null) {
-                            LowRank.checkRank(net, c.rank(), at);
-                            net = LowRank.factorise(Quantization.strip(net), c.rank(), null).net();
+                    case DISTILL -> {
+                        CompressionStepSpec.Distill d = (CompressionStepSpec.Distill) c;
+                        if (!"self".equals(d.teacher())) {
+                            stored.put(i, loadTeacher(Long.parseLong(d.teacher()), teachers, data, device));
                         }
+                        net = describeStudent(d.student(), data);
                     }
-                    case "distill" -> {
-                        if (!"self".equals(c.teacher())) {
-                            stored.put(i, loadTeacher(Long.parseLong(c.teacher()), teachers, data, device));
-                        }
-                        net = describeStudent(c.student(), data);
-                    }
-                    default -> { }
+                    case MAGNITUDE_PRUNE, QUANTIZE -> { }
                 }
                 checkShapes(net);
             } catch (CompressionException e) {
@@ -151,7 +154,7 @@ public final class CompressionPipeline {
             Double joules = meter == null ? null : meter.joules("compress") - joules0;
             net = applied.net();
             CompressionReport r = report(i + 1, c.label(), c.type(), net, seconds, joules,
-                    "quantize".equals(c.type()), applied.note(), meter);
+                    c.kind() == StepKind.QUANTIZE, applied.note(), meter);
             reports.add(r);
             onStep.accept(r);
         }
@@ -162,52 +165,61 @@ public final class CompressionPipeline {
     }
 
     private Applied apply(int index, CompressionStepSpec c, Net net, BooleanSupplier cancelled) {
-        FineTuner.Settings tune = new FineTuner.Settings(c.fineTuneEpochs() == null ? 0 : c.fineTuneEpochs(),
-                spec.training().batchSize(), spec.training().learningRate(), spec.seed() + index + 1, device,
-                cancelled);
-        switch (c.type()) {
-            case "prune" -> {
+        return switch (c.kind()) {
+            case MAGNITUDE_PRUNE -> {
+                CompressionStepSpec.MagnitudePrune m = (CompressionStepSpec.MagnitudePrune) c;
+                FineTuner.Settings tune = tuning(index, m.fineTuneEpochs(), cancelled);
                 Net plain = Quantization.strip(net);
-                if ("l1-structured".equals(c.method())) {
-                    StructuredPruning.Result r = StructuredPruning.prune(plain, c.ratio());
-                    return new Applied(FineTuner.train(r.net(), data.train(), tune), r.note());
+                boolean global = m.scope() == PruneScope.GLOBAL;
+                if (m.schedule() == PruneSchedule.ONESHOT) {
+                    Net pruned = MagnitudePruning.prune(plain, m.sparsity(), global);
+                    yield new Applied(FineTuner.train(pruned, data.train(), tune), null);
                 }
-                boolean global = "global".equals(c.scope());
-                if ("oneshot".equals(c.schedule())) {
-                    Net pruned = MagnitudePruning.prune(plain, c.sparsity(), global);
-                    return new Applied(FineTuner.train(pruned, data.train(), tune), null);
-                }
-                return new Applied(gradual(plain, c, global, tune), "cubic schedule over " + c.steps()
+                yield new Applied(gradual(plain, m, global, tune), "cubic schedule over " + m.steps()
                         + " pruning events");
             }
-            case "lowrank" -> {
-                LowRank.Result r = LowRank.factorise(Quantization.strip(net), c.rank(), c.energy());
-                return new Applied(FineTuner.train(r.net(), data.train(), tune), r.note());
+            case STRUCTURED_PRUNE -> {
+                CompressionStepSpec.StructuredPrune sp = (CompressionStepSpec.StructuredPrune) c;
+                StructuredPruning.Result r = StructuredPruning.prune(Quantization.strip(net), sp.ratio());
+                yield new Applied(FineTuner.train(r.net(), data.train(), tuning(index, sp.fineTuneEpochs(),
+                        cancelled)), r.note());
             }
-            case "quantize" -> {
-                Net q = Quantization.quantize(net, c.bits(), "per-channel".equals(c.granularity()), data.train(),
-                        c.calibrationBatches(), spec.training().batchSize(), device);
-                return new Applied(q, "weights int" + c.bits() + " " + c.granularity() + ", activations int"
-                        + Quantization.ACTIVATION_BITS + " calibrated on " + c.calibrationBatches()
+            case LOW_RANK -> {
+                CompressionStepSpec.LowRank lr = (CompressionStepSpec.LowRank) c;
+                LowRank.Result r = LowRank.factorise(Quantization.strip(net), lr.rank(), lr.energy());
+                yield new Applied(FineTuner.train(r.net(), data.train(), tuning(index, lr.fineTuneEpochs(),
+                        cancelled)), r.note());
+            }
+            case QUANTIZE -> {
+                CompressionStepSpec.Quantize qs = (CompressionStepSpec.Quantize) c;
+                Net q = Quantization.quantize(net, qs.bits(), qs.granularity() == Granularity.PER_CHANNEL,
+                        data.train(), qs.calibrationBatches(), spec.training().batchSize(), device);
+                yield new Applied(q, "weights int" + qs.bits() + " " + qs.granularity() + ", activations int"
+                        + Quantization.ACTIVATION_BITS + " calibrated on " + qs.calibrationBatches()
                         + " batches; simulated arithmetic");
             }
-            case "distill" -> {
+            case DISTILL -> {
+                CompressionStepSpec.Distill d = (CompressionStepSpec.Distill) c;
                 Net teacher = storedTeachers.getOrDefault(index, net);
-                Net student = student(c.student(), data, spec.seed() + index + 1, device);
-                FineTuner.Settings s = new FineTuner.Settings(c.epochs(), spec.training().batchSize(),
-                        spec.training().learningRate(), spec.seed() + index + 1, device, cancelled);
+                Net student = student(d.student(), data, spec.seed() + index + 1, device);
+                FineTuner.Settings s = tuning(index, d.epochs(), cancelled);
                 try (LiveNet live = new LiveNet(teacher, device)) {
                     Net trained = FineTuner.train(student, data.train(), s,
-                            new DistillationLoss(c.temperature(), c.alpha()), live, null);
-                    return new Applied(trained, "teacher " + c.teacher() + " (" + LayerNames.summary(teacher) + ")");
+                            new DistillationLoss(d.temperature(), d.alpha()), live, null);
+                    yield new Applied(trained, "teacher " + d.teacher() + " (" + LayerNames.summary(teacher) + ")");
                 }
             }
-            default -> throw new CompressionException("unknown compression step type '" + c.type() + "'");
-        }
+        };
+    }
+
+    /** Fine-tuning (or student training) for {@code epochs} at the run's batch size and rate, seeded per step. */
+    private FineTuner.Settings tuning(int index, int epochs, BooleanSupplier cancelled) {
+        return new FineTuner.Settings(epochs, spec.training().batchSize(), spec.training().learningRate(),
+                spec.seed() + index + 1, device, cancelled);
     }
 
     /** Magnitude pruning while fine-tuning: event k of n prunes to the cubic schedule's sparsity (Zhu &amp; Gupta 2017). */
-    private Net gradual(Net net, CompressionStepSpec c, boolean global, FineTuner.Settings tune) {
+    private Net gradual(Net net, CompressionStepSpec.MagnitudePrune c, boolean global, FineTuner.Settings tune) {
         int updates = FineTuner.updates(data.train(), tune);
         int n = c.steps();
         Map<Integer, Double> events = new HashMap<>();

@@ -2,7 +2,10 @@ package dev.verdant.model;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import dev.verdant.spec.Activation;
+import dev.verdant.spec.Architecture;
 import dev.verdant.spec.ModelSpec;
+import dev.verdant.spec.Norm;
 import dev.verdant.spec.SpecException;
 
 import java.util.Arrays;
@@ -43,18 +46,16 @@ public final class Architectures {
 
     private static Described describeWithSummary(ModelSpec spec, long[] inputShape, int numClasses) {
         boolean image = inputShape.length == 3;
-        if (!image && !"mlp".equals(spec.arch())) {
+        if (!image && spec.arch() != Architecture.MLP) {
             throw new SpecException("model.arch", "'" + spec.arch() + "' needs image data [C, H, W], but this "
                     + "dataset has feature vectors of shape " + Arrays.toString(inputShape) + "; use mlp");
         }
         NetBuilder b = new NetBuilder(inputShape, spec.groups(), "");
         String summary = switch (spec.arch()) {
-            case "mlp" -> mlp(b, spec, numClasses);
-            case "lenet5" -> lenet5(b, spec, numClasses);
-            case "dscnn" -> dscnn(b, spec, numClasses);
-            case "resnet" -> resnet(b, spec, numClasses);
-            default -> throw new SpecException("model.arch", "'" + spec.arch() + "' is not one of "
-                    + String.join(", ", ModelSpec.ARCHS));
+            case MLP -> mlp(b, spec, numClasses);
+            case LENET5 -> lenet5(b, spec, numClasses);
+            case DSCNN -> dscnn(b, spec, numClasses);
+            case RESNET -> resnet(b, spec, numClasses);
         };
         return new Described(new Net(b.layers(), inputShape, numClasses), summary);
     }
@@ -120,7 +121,7 @@ public final class Architectures {
     }
 
     /** Depthwise 3x3 (one filter per channel), then pointwise 1x1 to {@code out} channels. */
-    static void depthwiseSeparable(NetBuilder b, int out, int stride, String norm, String activation) {
+    static void depthwiseSeparable(NetBuilder b, int out, int stride, Norm norm, Activation activation) {
         int in = b.channels();
         b.conv(in, 3, stride, 1, in).norm(norm).activation(activation);
         b.conv(out, 1, 1, 0, 1).norm(norm).activation(activation);
@@ -142,7 +143,7 @@ public final class Architectures {
         return "resnet-" + s.depth() + " channels " + c + "-" + (2 * c) + "-" + (4 * c);
     }
 
-    private static void basicBlock(NetBuilder b, int out, int stride, String norm, String activation) {
+    private static void basicBlock(NetBuilder b, int out, int stride, Norm norm, Activation activation) {
         String where = "residual block " + (b.units() + 1) + ", ";
         NetBuilder branch = new NetBuilder(b.shape(), b.groups(), where);
         branch.conv(out, 3, stride, 1, 1).norm(norm).activation(activation).conv(out, 3, 1, 1, 1).norm(norm);

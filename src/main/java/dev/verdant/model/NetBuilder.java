@@ -1,5 +1,7 @@
 package dev.verdant.model;
 
+import dev.verdant.spec.Activation;
+import dev.verdant.spec.Norm;
 import dev.verdant.spec.SpecException;
 
 import java.util.ArrayList;
@@ -118,25 +120,22 @@ final class NetBuilder {
         return add(new Layer.GlobalAvgPool());
     }
 
-    NetBuilder activation(String name) {
-        if (!List.of("relu", "tanh", "sigmoid", "gelu").contains(name)) {
-            throw new IllegalArgumentException("unknown activation '" + name + "'");
-        }
-        return add(new Layer.Activation(name));
+    NetBuilder activation(Activation name) {
+        return add(new Layer.Activation(name.label()));
     }
 
-    NetBuilder norm(String kind) {
+    NetBuilder norm(Norm kind) {
         switch (kind) {
-            case "none" -> {
+            case NONE -> {
                 return this;
             }
-            case "batch" -> {
+            case BATCH -> {
                 return add(Layer.BatchNorm.of((int) shape[0]));
             }
-            case "layer" -> {
+            case LAYER -> {
                 return add(Layer.LayerNorm.of(shape));
             }
-            case "group" -> {
+            case GROUP -> {
                 if (shape[0] % groups != 0) {
                     throw new SpecException("model.groups", groups + " groups do not divide the " + shape[0]
                             + " channels of " + prefix + "layer " + units + " (" + openName
@@ -153,7 +152,7 @@ final class NetBuilder {
     }
 
     /** Adds {@code branch(x) + shortcut(x)} then the activation; both builders start from this builder's shape. */
-    NetBuilder residual(NetBuilder branch, NetBuilder shortcut, String activation) {
+    NetBuilder residual(NetBuilder branch, NetBuilder shortcut, Activation activation) {
         if (!Arrays.equals(branch.shape, shortcut.shape)) {
             throw new IllegalStateException("residual branch ends at " + Arrays.toString(branch.shape)
                     + " but the shortcut at " + Arrays.toString(shortcut.shape));

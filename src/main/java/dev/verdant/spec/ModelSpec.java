@@ -19,22 +19,25 @@ import java.util.Objects;
  * @param channels   base channel count of the convolutional architectures before {@code width} is applied
  * @param groups     groups of the {@code group} normalisation
  */
-public record ModelSpec(String arch, List<Integer> hidden, Double width, String activation, String init,
-                        String norm, Double dropout, Integer depth, Integer channels, Integer groups) {
+public record ModelSpec(Architecture arch, List<Integer> hidden, Double width, Activation activation, String init,
+                        Norm norm, Double dropout, Integer depth, Integer channels, Integer groups) {
 
-    public static final List<String> ARCHS = List.of("mlp", "lenet5", "dscnn", "resnet");
-    public static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "gelu");
+    /** The {@link Architecture} labels, for choice lists. */
+    public static final List<String> ARCHS = Architecture.labels();
+    /** The {@link Activation} labels, for choice lists. */
+    public static final List<String> ACTIVATIONS = Activation.labels();
     public static final List<String> INITS = List.of("kaiming", "xavier", "xavier-normal", "orthogonal", "lsuv",
             "zero-residual");
-    public static final List<String> NORMS = List.of("none", "batch", "layer", "group");
+    /** The {@link Norm} labels, for choice lists. */
+    public static final List<String> NORMS = Norm.labels();
 
     public ModelSpec {
-        arch = Objects.requireNonNullElse(arch, "mlp");
+        arch = Objects.requireNonNullElse(arch, Architecture.MLP);
         hidden = List.copyOf(Objects.requireNonNullElse(hidden, List.of(128, 64)));
         width = Objects.requireNonNullElse(width, 1.0);
-        activation = Objects.requireNonNullElse(activation, "relu");
+        activation = Objects.requireNonNullElse(activation, Activation.RELU);
         init = Objects.requireNonNullElse(init, "kaiming");
-        norm = Objects.requireNonNullElse(norm, "none");
+        norm = Objects.requireNonNullElse(norm, Norm.NONE);
         dropout = Objects.requireNonNullElse(dropout, 0.0);
         depth = Objects.requireNonNullElse(depth, 8);
         channels = Objects.requireNonNullElse(channels, 16);
@@ -46,7 +49,12 @@ public record ModelSpec(String arch, List<Integer> hidden, Double width, String 
         return new ModelSpec(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public ModelSpec withArch(String newArch) {
+    /** The same model with architecture {@code label} ({@code mlp}, ...); unknown labels are an error. */
+    public ModelSpec withArch(String label) {
+        return withArch(Architecture.of(label));
+    }
+
+    public ModelSpec withArch(Architecture newArch) {
         return new ModelSpec(newArch, hidden, width, activation, init, norm, dropout, depth, channels, groups);
     }
 
@@ -62,7 +70,12 @@ public record ModelSpec(String arch, List<Integer> hidden, Double width, String 
         return new ModelSpec(arch, hidden, width, activation, newInit, norm, dropout, depth, channels, groups);
     }
 
-    public ModelSpec withNorm(String newNorm) {
+    /** The same model with normalisation {@code label} ({@code none}, ...); unknown labels are an error. */
+    public ModelSpec withNorm(String label) {
+        return withNorm(Norm.of(label));
+    }
+
+    public ModelSpec withNorm(Norm newNorm) {
         return new ModelSpec(arch, hidden, width, activation, init, newNorm, dropout, depth, channels, groups);
     }
 

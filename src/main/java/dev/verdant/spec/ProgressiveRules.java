@@ -62,13 +62,13 @@ final class ProgressiveRules {
             problems.add(new SpecProblem(at + ".type", "'resize' needs image data, but '" + dataset
                     + "' has feature vectors"));
         }
-        String arch = spec.model().arch();
-        if (!List.of("dscnn", "resnet").contains(arch)) {
+        Architecture arch = spec.model().arch();
+        if (arch != Architecture.DSCNN && arch != Architecture.RESNET) {
             problems.add(new SpecProblem(at + ".type", "'resize' needs a network that accepts any image size "
                     + "(dscnn or resnet, which end in global average pooling); '" + arch + "' has dense layers "
                     + "sized for one resolution"));
         }
-        if ("layer".equals(spec.model().norm())) {
+        if (spec.model().norm() == Norm.LAYER) {
             problems.add(new SpecProblem(at + ".type", "'resize' does not work with model.norm 'layer' (its scale "
                     + "has one value per pixel); use batch or group"));
         }
@@ -79,7 +79,7 @@ final class ProgressiveRules {
 
     private void stack(String at, ProgressiveSpec p) {
         only(at, p, "depths");
-        if (!"resnet".equals(spec.model().arch())) {
+        if (spec.model().arch() != Architecture.RESNET) {
             problems.add(new SpecProblem(at + ".type", "'stack' grows a resnet by copying its residual blocks; '"
                     + spec.model().arch() + "' is not a resnet"));
             return;
@@ -111,7 +111,7 @@ final class ProgressiveRules {
 
     private void layerdrop(String at, ProgressiveSpec p) {
         only(at, p, "rate");
-        if (!"resnet".equals(spec.model().arch())) {
+        if (spec.model().arch() != Architecture.RESNET) {
             problems.add(new SpecProblem(at + ".type", "'layerdrop' skips residual blocks; '" + spec.model().arch()
                     + "' has none (use resnet)"));
         }

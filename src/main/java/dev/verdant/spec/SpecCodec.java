@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +30,8 @@ public final class SpecCodec {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build()));
+            .build()))
+            .addHandler(new ReadProblems());
     private static final ObjectMapper JSON = configure(new ObjectMapper())
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,13 +51,26 @@ public final class SpecCodec {
             throw new SpecException("spec", "is empty: write at least 'name: my-experiment' (see 'verdant spec defaults')");
         }
         ExperimentSpec spec;
+        List<SpecProblem> readProblems = new ArrayList<>();
         try {
-            spec = YAML.readValue(text, ExperimentSpec.class);
+            spec = YAML.readerFor(ExperimentSpec.class).withAttribute(ReadProblems.PROBLEMS, readProblems)
+                    .readValue(text);
+        } catch (StepDeserializer.StepProblems e) {
+            String step = path(e);
+            throw new SpecException(e.problems().stream()
+                    .map(q -> new SpecProblem(q.field().isEmpty() ? step : step + "." + q.field(), q.message()))
+                    .toList());
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
             throw new SpecException(path(e), "unknown field '" + e.getPropertyName() + "'; known fields here: " + known);
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                // enums print their spec labels, so the message lists exactly what the user may write
+                throw new SpecException(path(e), "'" + e.getValue() + "' is not one of "
+                        + java.util.Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", ")));
+            }
             throw new SpecException(path(e), "'" + e.getValue() + "' is not a valid "
                     + simpleType(e.getTargetType()));
         } catch (MismatchedInputException e) {
@@ -66,6 +82,11 @@ public final class SpecCodec {
         }
         if (spec == null) {
             throw new SpecException("spec", "is empty");
+        }
+        if (!readProblems.isEmpty()) {
+            List<SpecProblem> all = new ArrayList<>(readProblems);
+            all.addAll(SpecValidator.problems(spec));
+            throw new SpecException(all);
         }
         return SpecValidator.requireValid(spec);
     }

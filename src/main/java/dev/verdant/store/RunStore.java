@@ -139,7 +139,7 @@ public final class RunStore implements AutoCloseable {
                 ps.setString(3, Rows.specJson(spec));
                 ps.setString(4, Rows.provenanceJson(provenance));
                 ps.setString(5, spec.dataset().name());
-                ps.setString(6, spec.model().arch());
+                ps.setString(6, spec.model().arch().label());
                 ps.setLong(7, spec.seed());
                 ps.setString(8, now);
                 ps.setString(9, now);
@@ -396,7 +396,7 @@ public final class RunStore implements AutoCloseable {
                 ps.setString(4, Rows.specJson(spec));
                 ps.setString(5, Rows.provenanceJson(result.provenance()));
                 ps.setString(6, spec.dataset().name());
-                ps.setString(7, spec.model().arch());
+                ps.setString(7, spec.model().arch().label());
                 ps.setLong(8, spec.seed());
                 ps.setString(9, Instant.now().toString());
                 ps.setString(10, result.startedAt());

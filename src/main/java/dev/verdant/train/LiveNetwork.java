@@ -75,7 +75,7 @@ final class LiveNetwork implements AutoCloseable {
     private void initialiseWeights(LoadedData data, long seed, boolean dataInit) {
         String init = modelSpec.init();
         if ("orthogonal".equals(init) || "lsuv".equals(init)) {
-            Orthogonal.apply(network.block(), Initializers.gain(modelSpec.activation()), seed);
+            Orthogonal.apply(network.block(), Initializers.gain(modelSpec.activation().label()), seed);
         }
         if ("lsuv".equals(init) && dataInit) {
             try (NDManager scratch = model.getNDManager().newSubManager()) {

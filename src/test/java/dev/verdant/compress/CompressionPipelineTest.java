@@ -132,9 +132,9 @@ class CompressionPipelineTest {
                 """;
         ExperimentSpec s = SpecCodec.parse(yaml);
         assertEquals(6, s.compression().size());
-        assertEquals(0, s.compression().get(2).fineTuneEpochs());
-        assertNull(s.compression().get(2).energy());
-        assertEquals(List.of(64), s.compression().get(5).student().hidden());
+        assertEquals(0, ((CompressionStepSpec.LowRank) s.compression().get(2)).fineTuneEpochs());
+        assertNull(((CompressionStepSpec.LowRank) s.compression().get(2)).energy());
+        assertEquals(List.of(64), ((CompressionStepSpec.Distill) s.compression().get(5)).student().hidden());
         String out = SpecCodec.toYaml(s);
         assertEquals(s, SpecCodec.parse(out));
         assertEquals(out, SpecCodec.toYaml(SpecCodec.parse(out)));

@@ -69,7 +69,8 @@ class ArchitecturesTest {
         NetBuilder standard = new NetBuilder(new long[] {in, 16, 16});
         standard.conv(n, 3, 1, 1, 1);
         NetBuilder separable = new NetBuilder(new long[] {in, 16, 16});
-        Architectures.depthwiseSeparable(separable, n, 1, "none", "relu");
+        Architectures.depthwiseSeparable(separable, n, 1, dev.verdant.spec.Norm.NONE,
+                dev.verdant.spec.Activation.RELU);
         // exact in integers: separable / standard == 1/N + 1/9  <=>  9 N separable == (9 + N) standard
         assertEquals((9L + n) * standard.flops(), 9L * n * separable.flops());
     }

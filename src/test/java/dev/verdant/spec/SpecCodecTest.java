@@ -39,7 +39,7 @@ class SpecCodecTest {
     @Test
     void jsonIsAccepted() {
         ExperimentSpec s = SpecCodec.parse("{\"name\": \"j\", \"model\": {\"arch\": \"lenet5\"}}");
-        assertEquals("lenet5", s.model().arch());
+        assertEquals(Architecture.LENET5, s.model().arch());
         assertEquals(s, SpecCodec.parse(SpecCodec.toJson(s)));
     }
 

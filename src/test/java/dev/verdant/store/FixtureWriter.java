@@ -42,7 +42,7 @@ public final class FixtureWriter {
             ps.setString(4, Rows.specJson(r.spec()));
             ps.setString(5, Rows.provenanceJson(r.provenance()));
             ps.setString(6, r.spec().dataset().name());
-            ps.setString(7, r.spec().model().arch());
+            ps.setString(7, r.spec().model().arch().label());
             ps.setLong(8, r.spec().seed());
             ps.setString(9, createdAt);
             ps.setString(10, r.startedAt());

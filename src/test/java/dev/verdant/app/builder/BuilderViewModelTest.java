@@ -1,6 +1,7 @@
 package dev.verdant.app.builder;
 
 import dev.verdant.app.UiExecutor;
+import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
@@ -131,8 +132,8 @@ class BuilderViewModelTest {
         assertTrue(vm.validProperty().get(), vm.problemSummaryProperty().get());
         var spec = vm.specProperty().get();
         assertEquals(List.of("quantize", "prune"), spec.compression().stream().map(c -> c.type()).toList());
-        assertEquals(8, spec.compression().get(0).bits());
-        assertEquals(0.5, spec.compression().get(1).sparsity());
+        assertEquals(8, ((CompressionStepSpec.Quantize) spec.compression().get(0)).bits());
+        assertEquals(0.5, ((CompressionStepSpec.MagnitudePrune) spec.compression().get(1)).sparsity());
         steps.set(0, PipelineStep.parse("quantize", "bits=3"));
         assertFalse(vm.validProperty().get());
         assertTrue(vm.problems().containsKey(BuilderViewModel.COMPRESSION), vm.problems().toString());

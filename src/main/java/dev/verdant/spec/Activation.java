@@ -1,0 +1,53 @@
+package dev.verdant.spec;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The hidden-layer activation function. Written in specs and results as its label (the contract), which {@link
+ * #toString()} also returns, so messages read as the user wrote them.
+ */
+public enum Activation {
+    RELU("relu"),
+    TANH("tanh"),
+    SIGMOID("sigmoid"),
+    GELU("gelu");
+
+    private final String label;
+
+    Activation(String label) {
+        this.label = label;
+    }
+
+    /** The spec's spelling, e.g. {@code relu}. */
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /** Every label, in declaration order (for messages and choice lists). */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Activation::label).toList();
+    }
+
+    /**
+     * The constant spelled {@code label}.
+     *
+     * @throws IllegalArgumentException naming the allowed labels when there is none
+     */
+    public static Activation of(String label) {
+        for (Activation v : values()) {
+            if (v.label.equals(label)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

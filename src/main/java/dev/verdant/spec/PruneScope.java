@@ -1,0 +1,52 @@
+package dev.verdant.spec;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How magnitude pruning ranks weights: per {@code layer}, or all weights together ({@code global}). Written in
+ * specs and results as its label (the contract), which {@link #toString()} also returns, so messages read as the
+ * user wrote them.
+ */
+public enum PruneScope {
+    LAYER("layer"),
+    GLOBAL("global");
+
+    private final String label;
+
+    PruneScope(String label) {
+        this.label = label;
+    }
+
+    /** The spec's spelling, e.g. {@code layer}. */
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /** Every label, in declaration order (for messages and choice lists). */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(PruneScope::label).toList();
+    }
+
+    /**
+     * The constant spelled {@code label}.
+     *
+     * @throws IllegalArgumentException naming the allowed labels when there is none
+     */
+    public static PruneScope of(String label) {
+        for (PruneScope v : values()) {
+            if (v.label.equals(label)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
