@@ -17,16 +17,21 @@ import java.util.function.IntFunction;
  * @param pump     run events to the FX thread, batched
  * @param runners  makes a job runner for a parallelism
  * @param history  where finished runs are kept
- * @param errors   error dialogs
+ * @param dialogs  every dialog the window shows
  */
 public record AppContext(AppSettings settings, UiExecutor executor, EventPump pump, IntFunction<JobRunner> runners,
-                         RunHistory history, ErrorReporter errors) {
+                         RunHistory history, DialogService dialogs) {
 
     /** A context whose runs are stored in (and history read from) {@code history} when it is a store. */
     public static AppContext of(AppSettings settings, UiExecutor executor, RunHistory history) {
         var store = history instanceof StoreHistory s ? s.store() : null;
         return new AppContext(settings, executor, new EventPump(), n -> new JobRunner(n, store), history,
-                new ErrorReporter());
+                new FxDialogService());
+    }
+
+    /** This context with {@code dialogs} instead, e.g. a recording one for tests and the benchmark. */
+    public AppContext withDialogs(DialogService dialogs) {
+        return new AppContext(settings, executor, pump, runners, history, dialogs);
     }
 
     /** A context over an in-memory history whose runs are not stored, e.g. for tests. */

@@ -1,5 +1,17 @@
 package dev.verdant.app;
 
+import dev.verdant.app.actions.AboutAction;
+import dev.verdant.app.actions.CancelRunsAction;
+import dev.verdant.app.actions.CloseWindowAction;
+import dev.verdant.app.actions.ExportRunsAction;
+import dev.verdant.app.actions.OpenSpecAction;
+import dev.verdant.app.actions.ParallelismMenu;
+import dev.verdant.app.actions.PresetsMenu;
+import dev.verdant.app.actions.QuitAction;
+import dev.verdant.app.actions.RunSpecAction;
+import dev.verdant.app.actions.SaveSpecAction;
+import dev.verdant.app.actions.ShowTabAction;
+import dev.verdant.app.actions.ThemeToggle;
 import dev.verdant.app.builder.BuilderView;
 import dev.verdant.app.builder.BuilderViewModel;
 import dev.verdant.app.builder.Presets;
@@ -19,52 +31,53 @@ import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
+import javafx.stage.Window;
 
-import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import static dev.verdant.app.actions.Menus.item;
 
 /**
- * The main window: menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
- * right above the run queue; a status bar. Wires the feature ViewModels to each other and to the run layer.
+ * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
+ * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
+ * {@link AppState} and one {@link DialogService}; the features talk to each other through the state.
  */
 public final class MainWindow {
 
-    /** Tab ids. */
-    public static final String LIVE_TAB = "tab-live";
-    public static final String HISTORY_TAB = "tab-history";
-    public static final String ENERGY_TAB = "tab-energy";
+    /** Tab ids (see {@link Tabs}). */
+    public static final String LIVE_TAB = Tabs.LIVE;
+    public static final String HISTORY_TAB = Tabs.HISTORY;
+    public static final String ENERGY_TAB = Tabs.ENERGY;
 
     private final AppContext ctx;
+    private final AppState state = new AppState();
+    private final DialogService dialogs;
     private final BuilderViewModel builder;
     private final RunQueueViewModel queue;
     private final LiveChartsViewModel live;
     private final HistoryViewModel history;
     private final EnergyViewModel energy;
+    private final RunSpecAction runAction;
     private final BuilderView builderView;
     private final LiveChartsView liveView;
     private final HistoryView historyView;
@@ -74,13 +87,11 @@ public final class MainWindow {
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane rightSplit = new SplitPane();
     private final BorderPane root = new BorderPane();
-    private final Label status = new Label("Ready");
-    private final List<RunResult> sessionResults = new ArrayList<>();
-    private Theme theme;
-    private boolean closing;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
+        this.dialogs = ctx.dialogs();
+        state.themeProperty().set(Theme.parse(ctx.settings().get(AppSettings.THEME, "light")));
         builder = new BuilderViewModel(ctx.executor());
         ctx.settings().lastSpec().ifPresent(text -> {
             try {
@@ -93,51 +104,120 @@ public final class MainWindow {
         queue = new RunQueueViewModel(ctx.runners(), parallelism, ctx.pump(), System::nanoTime);
         live = new LiveChartsViewModel();
         history = new HistoryViewModel(ctx.history(), ctx.executor(),
-                e -> ctx.errors().show("The run history could not be read", e));
+                e -> dialogs.showError("The run history could not be read", e));
         energy = new EnergyViewModel();
+        runAction = new RunSpecAction(queue, state);
 
-        builderView = new BuilderView(builder, this::run);
-        liveView = new LiveChartsView(live, ctx.pump(), ctx.errors());
-        historyView = new HistoryView(history, this::compare, this::cloneAndChange, this::run, this::selected);
+        builderView = new BuilderView(builder, runAction::run);
+        liveView = new LiveChartsView(live, ctx.pump(), dialogs);
+        historyView = new HistoryView(history, this::compare, this::cloneAndChange, runAction::run, state::select,
+                dialogs);
         energyView = new EnergyView(energy);
         queueView = new QueueView(queue);
+        subscribeToRuns();
 
-        queue.addFinishedListener(this::finished);
-        ctx.pump().addListener(this::notices);
-
-        tabs.getTabs().addAll(tab("Live charts", LIVE_TAB, liveView), lazyTab("History", HISTORY_TAB, historyView),
-                lazyTab("Energy", ENERGY_TAB, energyView));
+        tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
+                Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
         mainSplit.getItems().addAll(builderView, rightSplit);
         mainSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.MAIN_SPLIT, 0.27));
         SplitPane.setResizableWithParent(builderView, false);
-
         root.setTop(menuBar());
         root.setCenter(mainSplit);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label active = new Label();
-        active.textProperty().bind(queue.activeCountProperty().asString("%d run(s) active"));
-        HBox bar = new HBox(status, spacer, active);
-        bar.getStyleClass().add(Styles.STATUS_BAR);
-        root.setBottom(bar);
-        ctx.errors().lastMessageProperty().addListener((o, was, now) -> status.setText(now));
-        theme = Theme.parse(ctx.settings().get(AppSettings.THEME, "light"));
-        liveView.setDark(theme == Theme.DARK);
+        root.setBottom(statusBar());
+        bindState();
         history.refresh();
     }
 
-    /** Puts the window on {@code stage}: size and theme as remembered, shortcuts, the close guard. */
+    /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
+    private void subscribeToRuns() {
+        queue.addFinishedListener(this::finished);
+        ctx.pump().addListener(this::notices);
+    }
+
+    /** Keeps the views in step with the shared state, both ways where the user can change either side. */
+    private void bindState() {
+        state.currentSpecProperty().bind(builder.specProperty());
+        state.activeRunsProperty().bind(queue.activeCountProperty());
+        dialogs.lastErrorProperty().addListener((o, was, now) -> state.status(now));
+        state.focusedRunProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                energy.show(now);
+            }
+        });
+        state.chartedRuns().addListener((ListChangeListener<RunResult>) c ->
+                liveView.showPareto(List.copyOf(state.chartedRuns())));
+        state.themeProperty().addListener((o, was, now) -> applyTheme(now));
+        liveView.setDark(state.themeProperty().get() == Theme.DARK);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                state.activeTabProperty().set(now.getId());
+            }
+        });
+        state.activeTabProperty().addListener((o, was, now) -> {
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            if (now != null && (selected == null || !now.equals(selected.getId()))) { // Compare tabs share an id
+                tabs.getTabs().stream().filter(t -> now.equals(t.getId())).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+            }
+        });
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.textProperty().bind(state.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label active = new Label();
+        active.textProperty().bind(state.activeRunsProperty().asString("%d run(s) active"));
+        HBox bar = new HBox(status, spacer, active);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("File", null,
+                item("Open spec…", "Shortcut+O", new OpenSpecAction(builder, state, dialogs)),
+                item("Save spec as…", "Shortcut+S", new SaveSpecAction(builder, state, dialogs)),
+                new PresetsMenu(Presets.catalogue(), builder, state, dialogs).menu(),
+                new SeparatorMenuItem(),
+                item("Export selected runs…", "Shortcut+E", new ExportRunsAction(state, dialogs, ctx.executor())),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", new QuitAction(this::window)));
+        Menu run = new Menu("Run", null,
+                item("Run", "Shortcut+R", runAction),
+                item("Cancel latest run", "Shortcut+PERIOD", CancelRunsAction.latest(queue, state)),
+                item("Cancel all runs", "Shortcut+Shift+PERIOD", CancelRunsAction.all(queue, state)),
+                new SeparatorMenuItem(),
+                new ParallelismMenu(queue, ctx.settings()).menu());
+        Menu view = new Menu("View", null,
+                new ThemeToggle(state).menuItem(),
+                item("Live charts", "Shortcut+1", new ShowTabAction(state, LIVE_TAB)),
+                item("History", "Shortcut+2", new ShowTabAction(state, HISTORY_TAB)),
+                item("Energy", "Shortcut+3", new ShowTabAction(state, ENERGY_TAB)));
+        Menu help = new Menu("Help", null, item("About Verdant", null, new AboutAction(dialogs)));
+        return new MenuBar(file, run, view, help);
+    }
+
+    /**
+     * Puts the window on {@code stage}: size (as remembered, but never larger than the screen) and theme, shortcuts,
+     * the close guard.
+     */
     public Scene install(Stage stage) {
-        Scene scene = new Scene(root, ctx.settings().getDouble(AppSettings.WIDTH, 1360),
-                ctx.settings().getDouble(AppSettings.HEIGHT, 860));
-        theme.applyTo(scene);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(ctx.settings().getDouble(AppSettings.WIDTH, 1360), screen.getWidth()),
+                Math.min(ctx.settings().getDouble(AppSettings.HEIGHT, 860), screen.getHeight()));
+        state.themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.setTitle("Verdant — accuracy against energy");
-        stage.setOnCloseRequest(this::closeRequested);
-        ctx.errors().setOwner(stage);
+        CloseWindowAction close = new CloseWindowAction(state, dialogs, () -> shutdown(stage::close));
+        stage.setOnCloseRequest(e -> {
+            e.consume(); // closing is asynchronous when runs must be cancelled first
+            close.execute();
+        });
+        dialogs.setOwner(stage);
         ctx.pump().start();
         return scene;
     }
@@ -145,6 +225,16 @@ public final class MainWindow {
     /** The context the window was built from (tests and the benchmark reach the pump through it). */
     AppContext context() {
         return ctx;
+    }
+
+    /** What the features share. */
+    public AppState state() {
+        return state;
+    }
+
+    /** The one dialog service of the window. */
+    public DialogService dialogs() {
+        return dialogs;
     }
 
     public Parent root() {
@@ -193,203 +283,70 @@ public final class MainWindow {
 
     /** Selects the tab with {@code id}. */
     public void showTab(String id) {
-        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        state.activeTabProperty().set(id);
     }
 
     /** Queues a spec (Run button, Ctrl+R, Re-run). */
     public void run(ExperimentSpec spec) {
-        RunItem item = queue.submit(spec);
-        status.setText("Queued " + item.label());
-        showTab(LIVE_TAB);
-    }
-
-    private void finished(RunItem item) {
-        RunResult r = item.resultProperty().get();
-        sessionResults.add(r);
-        history.record(item.job().id(), r);
-        energy.show(r);
-        liveView.showPareto(sessionResults);
-        status.setText(item.label() + " " + r.status().label()
-                + (r.finalMetrics() != null ? String.format(" · accuracy %.3f", r.finalMetrics().accuracy()) : ""));
-        if (r.status() == RunStatus.FAILED && !closing) {
-            String details = "status: " + r.status().label() + "\nstarted: " + r.startedAt() + "\nended: " + r.endedAt()
-                    + "\n\nmessage:\n" + r.message() + "\n\nspec:\n" + dev.verdant.spec.SpecCodec.toYaml(r.spec());
-            ctx.errors().showWithDetails("Run " + item.label() + " failed", r.message(), details);
-        }
-    }
-
-    private void notices(List<RunEvent> events) {
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.Notice n) {
-                status.setText("#" + e.job().id() + ": " + n.message());
-            }
-        }
-    }
-
-    private void selected(List<RunResult> runs) {
-        if (!runs.isEmpty()) {
-            energy.show(runs.get(0));
-            liveView.showPareto(runs.size() >= 2 ? runs : sessionResults);
-        }
-    }
-
-    /** Opens a Compare tab over two or more runs. */
-    public void compare(List<RunResult> runs) {
-        if (runs.size() < 2) {
-            ctx.errors().show("Compare needs two runs", "Select two or more runs in the history table.", null);
-            return;
-        }
-        CompareViewModel vm = new CompareViewModel(runs);
-        Tab tab = tab("Compare (" + runs.size() + " runs)", "tab-compare", new CompareView(vm, ctx.errors(), theme == Theme.DARK));
-        tab.setClosable(true);
-        tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
-    }
-
-    private void cloneAndChange(ExperimentSpec spec) {
-        builder.load(spec.withName(spec.name() + "-what-if"));
-        status.setText("Loaded " + spec.name() + " into the builder: change it and press Run");
-    }
-
-    private static Tab tab(String title, String id, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        t.setClosable(false);
-        return t;
-    }
-
-    /**
-     * A tab whose content joins the scene when the tab is first selected: hidden tables cost CSS and skin work
-     * at launch for nothing.
-     */
-    private static Tab lazyTab(String title, String id, javafx.scene.Node content) {
-        Tab t = tab(title, id, null);
-        t.selectedProperty().addListener((o, was, now) -> {
-            if (now && t.getContent() == null) {
-                t.setContent(content);
-            }
-        });
-        return t;
-    }
-
-    private MenuBar menuBar() {
-        MenuItem open = item("Open spec…", "Shortcut+O", this::openSpec);
-        MenuItem save = item("Save spec as…", "Shortcut+S", this::saveSpec);
-        Menu presets = new Menu("Presets");
-        Presets.load().forEach((name, yaml) -> {
-            MenuItem p = new MenuItem(name);
-            p.setOnAction(e -> loadText(yaml, "preset " + name));
-            presets.getItems().add(p);
-        });
-        if (presets.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(no presets found)");
-            none.setDisable(true);
-            presets.getItems().add(none);
-        }
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
-            if (w != null) {
-                w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
-            }
-        });
-        Menu file = new Menu("File", null, open, save, presets, new SeparatorMenuItem(), quit);
-
-        MenuItem run = item("Run", "Shortcut+R", () -> {
-            if (builder.specProperty().get() != null) {
-                run(builder.specProperty().get());
-            }
-        });
-        run.disableProperty().bind(builder.validProperty().not());
-        MenuItem cancel = item("Cancel latest run", "Shortcut+PERIOD", () -> {
-            RunItem latest = queue.latestActive();
-            if (latest != null) {
-                queue.cancel(latest);
-            }
-        });
-        MenuItem cancelAll = item("Cancel all runs", "Shortcut+Shift+PERIOD", queue::cancelAll);
-        Menu parallel = new Menu("Runs at a time");
-        ToggleGroup group = new ToggleGroup();
-        for (int n : new int[] {1, 2, 4}) {
-            RadioMenuItem r = new RadioMenuItem(n + (n == 1 ? " (fair energy figures)" : ""));
-            r.setToggleGroup(group);
-            r.setSelected(n == queue.parallelism());
-            r.setOnAction(e -> {
-                queue.setParallelism(n);
-                ctx.settings().putDouble(AppSettings.PARALLELISM, n);
-            });
-            parallel.getItems().add(r);
-        }
-        Menu runMenu = new Menu("Run", null, run, cancel, cancelAll, new SeparatorMenuItem(), parallel);
-
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setSelected(theme() == Theme.DARK);
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        dark.setOnAction(e -> setTheme(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
-        Menu view = new Menu("View", null, dark,
-                item("Live charts", "Shortcut+1", () -> showTab(LIVE_TAB)),
-                item("History", "Shortcut+2", () -> showTab(HISTORY_TAB)),
-                item("Energy", "Shortcut+3", () -> showTab(ENERGY_TAB)));
-        return new MenuBar(file, runMenu, view);
-    }
-
-    private Theme theme() {
-        return theme == null ? Theme.parse(ctx.settings().get(AppSettings.THEME, "light")) : theme;
+        runAction.run(spec);
     }
 
     /** Switches the colour theme and remembers it. */
     public void setTheme(Theme t) {
-        theme = t;
-        ctx.settings().put(AppSettings.THEME, t.name().toLowerCase(java.util.Locale.ROOT));
+        state.themeProperty().set(t);
+    }
+
+    private void applyTheme(Theme t) {
+        ctx.settings().put(AppSettings.THEME, t.name().toLowerCase(Locale.ROOT));
         if (root.getScene() != null) {
             t.applyTo(root.getScene());
         }
         liveView.setDark(t == Theme.DARK);
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private void loadText(String yaml, String what) {
-        try {
-            builder.loadYaml(yaml);
-            status.setText("Loaded " + what);
-        } catch (SpecException e) {
-            ctx.errors().show("Could not load " + what, e);
+    private void finished(RunItem item) {
+        RunResult r = item.resultProperty().get();
+        state.runFinished(r);
+        history.record(item.job().id(), r);
+        state.status(item.label() + " " + r.status().label()
+                + (r.finalMetrics() != null ? String.format(" · accuracy %.3f", r.finalMetrics().accuracy()) : ""));
+        if (r.status() == RunStatus.FAILED && !state.closingProperty().get()) {
+            FailedRunReport.show(dialogs, item.label(), r);
         }
     }
 
-    private FileChooser specChooser() {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Experiment spec", "*.yaml", "*.yml",
-                "*.json"), new FileChooser.ExtensionFilter("All files", "*"));
-        return chooser;
-    }
-
-    private void openSpec() {
-        File f = specChooser().showOpenDialog(root.getScene().getWindow());
-        if (f != null) {
-            builder.open(f.toPath(), () -> status.setText("Opened " + f),
-                    e -> ctx.errors().show("Could not open " + f.getName(), e));
+    private void notices(List<RunEvent> events) {
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Notice n) {
+                state.status("#" + e.job().id() + ": " + n.message());
+            }
         }
     }
 
-    private void saveSpec() {
-        if (!builder.validProperty().get()) {
-            ctx.errors().show("The spec is not valid yet", builder.problemSummaryProperty().get(), null);
+    /** Opens a Compare tab over two or more runs; its chart follows later theme switches. */
+    public void compare(List<RunResult> runs) {
+        if (runs.size() < 2) {
+            dialogs.showError("Compare needs two runs", "Select two or more runs in the history table.");
             return;
         }
-        FileChooser chooser = specChooser();
-        chooser.setInitialFileName(builder.value("name").get() + ".yaml");
-        File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f != null) {
-            builder.save(f.toPath(), () -> status.setText("Saved " + f),
-                    e -> ctx.errors().show("Could not save " + f.getName(), e));
-        }
+        CompareView view = new CompareView(new CompareViewModel(runs), dialogs,
+                state.themeProperty().get() == Theme.DARK);
+        ChangeListener<Theme> follow = (o, was, now) -> view.setDark(now == Theme.DARK);
+        state.themeProperty().addListener(follow);
+        Tab tab = Tabs.fixed("Compare (" + runs.size() + " runs)", Tabs.COMPARE, view);
+        tab.setClosable(true);
+        tab.setOnClosed(e -> state.themeProperty().removeListener(follow));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private void cloneAndChange(ExperimentSpec spec) {
+        builder.load(spec.withName(spec.name() + "-what-if"));
+        state.status("Loaded " + spec.name() + " into the builder: change it and press Run");
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** Remembers the window's state (size, splits, theme, the spec in the builder). */
@@ -408,30 +365,14 @@ public final class MainWindow {
         s.save();
     }
 
-    private void closeRequested(WindowEvent e) {
-        e.consume(); // closing is asynchronous when runs must be cancelled first
-        int activeRuns = queue.activeCountProperty().get();
-        if (activeRuns > 0) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                    activeRuns + " run(s) are still active. Cancel them and quit? Completed epochs are kept and "
-                            + "the runs are recorded as cancelled.", ButtonType.OK, ButtonType.CANCEL);
-            ask.setHeaderText("Quit while runs are active?");
-            ask.initOwner(root.getScene().getWindow());
-            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
-        }
-        shutdown(() -> ((Stage) root.getScene().getWindow()).close());
-    }
-
     /**
      * Cancels every run, waits off the FX thread until they have recorded their end, remembers the window's
      * state, then calls {@code then} on the FX thread.
      */
     public void shutdown(Runnable then) {
-        closing = true;
+        state.closingProperty().set(true);
         rememberState();
-        status.setText("Cancelling active runs…");
+        state.status("Cancelling active runs…");
         queue.cancelAll();
         ctx.executor().runInBackground(() -> queue.shutdown(30), ok -> {
             ctx.pump().pump();

@@ -31,8 +31,8 @@ public final class VerdantApp extends Application {
         stage.show();
         Launcher.markShown();
         if (storeProblem[0] != null) {
-            ctx.errors().show("Runs will not be kept", "The run store could not be opened, so this session's "
-                    + "runs are kept in memory only: " + storeProblem[0], null);
+            window.dialogs().showError("Runs will not be kept", "The run store could not be opened, so this "
+                    + "session's runs are kept in memory only: " + storeProblem[0]);
         }
     }
 

@@ -32,9 +32,10 @@ public final class StoredModel {
     /** Rebuilds run {@code runId}'s network from its spec, loads its saved parameters and evaluates them. */
     public static Check evaluate(RunStore store, long runId) {
         RunResult run = store.load(runId).orElseThrow(() -> new StoreException("no run with id " + runId));
-        Path dir = store.modelDir(runId);
-        if (!Files.exists(dir.resolve("model-0000.params"))) {
-            throw new StoreException("run " + runId + " has no saved model in " + dir
+        // modelPath, not modelDir: reading must not hand out (and create) a folder; it names only the store's own.
+        Path dir = store.modelPath(runId).orElse(null);
+        if (dir == null || !Files.exists(dir.resolve("model-0000.params"))) {
+            throw new StoreException("run " + runId + " has no saved model" + (dir == null ? "" : " in " + dir)
                     + " (runs that failed or diverged keep none)");
         }
         LoadedData data = Datasets.load(run.spec().dataset(), run.spec().seed());

@@ -2,6 +2,7 @@ package dev.verdant.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.verdant.result.BatchRecord;
+import dev.verdant.result.CompressionReport;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.PowerSample;
@@ -58,6 +59,16 @@ final class Rows {
             return ResultJson.mapper().readValue(json, Provenance.class);
         } catch (JsonProcessingException e) {
             throw new StoreException("a stored provenance cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored compression step read back as a report; one that is not a report fails with its run id. */
+    static CompressionReport compressionReport(long runId, String json) {
+        try {
+            return ResultJson.mapper().readValue(json, CompressionReport.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("run " + runId + " has a compression step that is not a report: "
+                    + e.getOriginalMessage(), e);
         }
     }
 

@@ -43,4 +43,11 @@ public final class AppSamples {
         return new RunResult(id, name, RunStatus.COMPLETED, null, spec(name, lr), p, m, epochs, List.of(),
                 "2026-01-0" + id + "T10:00:00Z", "2026-01-0" + id + "T10:01:00Z", List.of());
     }
+
+    /** A run that failed with {@code message} before recording any metrics. */
+    public static RunResult failed(long id, String name, String message) {
+        RunResult r = run(id, name, 0.01, 0.0, null);
+        return new RunResult(r.id(), r.name(), RunStatus.FAILED, message, r.spec(), r.provenance(), null, List.of(),
+                List.of(), r.startedAt(), r.endedAt(), List.of());
+    }
 }

@@ -7,6 +7,9 @@ import dev.verdant.app.queue.RunItem;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -160,8 +163,29 @@ class MainWindowGuiTest {
         robot.interact(() -> Snapshots.write(stage.getScene(), "06-builder-invalid"));
         robot.interact(() -> window.setTheme(Theme.DARK));
         robot.interact(() -> Snapshots.write(stage.getScene(), "07-dark-theme"));
+        // the open Compare tab's chart follows the switch too (it used to keep the theme it was opened with)
+        CompareView compareView = (CompareView) window.tabs().getTabs().stream()
+                .filter(t -> Tabs.COMPARE.equals(t.getId())).findFirst().orElseThrow().getContent();
+        assertEquals(window.liveView().charts().get(0).getBackgroundPaint(),
+                compareView.chart().getBackgroundPaint());
+        assertEquals("dark", window.context().settings().get(AppSettings.THEME, "?"));
+
+        // File -> Presets -> a comparison folder -> one of its specs loads it into the builder (fired, not
+        // clicked: TestFX cannot find nodes of menus that are not showing)
+        MenuBar bar = (MenuBar) ((javafx.scene.layout.BorderPane) window.root()).getTop();
+        Menu presets = (Menu) item(bar.getMenus().get(0).getItems(), "Presets");
+        Menu folder = (Menu) item(presets.getItems(), "batchnorm-vs-none");
+        robot.interact(() -> item(folder.getItems(), "batch").fire());
+        assertEquals("bn-batch", window.builder().value("name").get());
+        assertEquals("batch", window.builder().value("model.norm").get());
+        assertEquals("Loaded preset batch", window.state().statusProperty().get());
         lap("invalid value");
         assertTrue(Files.exists(Snapshots.DIR.resolve("02-live-charts.png")));
+    }
+
+    private static MenuItem item(java.util.List<MenuItem> items, String text) {
+        return items.stream().filter(i -> text.equals(i.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError(text + " not among " + items));
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.spec.SpecException;
+import dev.verdant.store.InMemoryRunStore;
 import dev.verdant.store.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class CompressionPipelineTest {
                 CompressionStepSpec.lowRank(null, 0.9, 0),
                 CompressionStepSpec.quantize(8, "per-channel", 2),
                 CompressionStepSpec.distill("self", ModelSpec.defaults().withHidden(List.of(16)), 4.0, 0.7, 2)));
-        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+        try (RunStore store = new InMemoryRunStore(dir.resolve("models"))) {
             List<RunEvent.StepEnded> steps = new ArrayList<>();
             RunResult r = Job.of(spec, store).subscribe(e -> {
                 if (e instanceof RunEvent.StepEnded s) {

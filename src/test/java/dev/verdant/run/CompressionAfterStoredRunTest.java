@@ -4,6 +4,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
+import dev.verdant.store.InMemoryRunStore;
 import dev.verdant.store.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class CompressionAfterStoredRunTest {
         ExperimentSpec plain = SpecCodec.parse("name: plain\ndataset: { limit: 300 }\ntraining: { epochs: 1 }\ndevice: cpu\n");
         ExperimentSpec prune = SpecCodec.parse("name: prune\ndataset: { limit: 300 }\ntraining: { epochs: 1 }\ndevice: cpu\n"
                 + "compression:\n  - { type: prune, sparsity: 0.5 }\n");
-        try (RunStore store = RunStore.open(dir.resolve("v.db")); JobRunner stored = new JobRunner(1, store)) {
+        try (RunStore store = new InMemoryRunStore(); JobRunner stored = new JobRunner(1, store)) {
             assertEquals(RunStatus.COMPLETED, stored.submit(plain).result().get(60, TimeUnit.SECONDS).status());
         }
         try (JobRunner unstored = new JobRunner(1, null)) {

@@ -4,6 +4,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.store.InMemoryRunStore;
 import dev.verdant.store.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class JobTest {
 
     @Test
     void storedRunKeepsEveryEpochAndItsModelReloadsToTheSameAccuracy() {
-        try (RunStore store = RunStore.open(dir.resolve("v.db"))) {
+        try (RunStore store = new InMemoryRunStore(dir.resolve("models"))) {
             List<RunEvent> events = new CopyOnWriteArrayList<>();
             RunResult r = Job.of(small(3), store).subscribe(events::add).runHere();
             assertEquals(RunStatus.COMPLETED, r.status(), r.message());
@@ -89,7 +90,7 @@ class JobTest {
 
     @Test
     void runnerCancelsAQueuedRunAndTheStoreMarksItCancelled() throws Exception {
-        try (RunStore store = RunStore.open(dir.resolve("v.db")); JobRunner runner = new JobRunner(1, store)) {
+        try (RunStore store = new InMemoryRunStore(); JobRunner runner = new JobRunner(1, store)) {
             Job first = runner.submit(small(20), e -> { });
             Job second = runner.submit(small(2));
             first.subscribe(e -> {

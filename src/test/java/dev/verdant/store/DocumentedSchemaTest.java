@@ -51,7 +51,7 @@ class DocumentedSchemaTest {
                 assertEquals("completed", rs.getString("status"));
                 assertEquals(0.9, rs.getDouble("accuracy"));
                 assertEquals(42.0, rs.getDouble("energy_joules"));
-                assertEquals("models/" + id, rs.getString("model_dir"));
+                assertEquals("verdant.db.models/" + id, rs.getString("model_dir"));
             }
             try (ResultSet rs = st.executeQuery("SELECT epoch, val_accuracy, cumulative_energy_joules FROM epochs "
                     + "WHERE run_id = " + id + " ORDER BY epoch")) {

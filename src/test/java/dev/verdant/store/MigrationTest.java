@@ -29,7 +29,7 @@ class MigrationTest {
         }
         assertEquals(1, userVersion(db));
 
-        try (RunStore store = RunStore.open(db)) {
+        try (SqliteRunStore store = SqliteRunStore.open(db)) {
             assertEquals(Schema.latestVersion(), store.schemaVersion());
             List<RunSummary> runs = store.list(RunFilter.all());
             assertEquals(List.of("fixture-noenergy", "fixture-mlp"), runs.stream().map(RunSummary::name).toList());

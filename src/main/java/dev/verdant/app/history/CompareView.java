@@ -1,6 +1,6 @@
 package dev.verdant.app.history;
 
-import dev.verdant.app.ErrorReporter;
+import dev.verdant.app.DialogService;
 import dev.verdant.app.Styles;
 import dev.verdant.app.live.ChartPane;
 import dev.verdant.app.live.Charts;
@@ -27,7 +27,9 @@ public final class CompareView extends BorderPane {
     public static final String SPEC_TABLE_ID = "compare-spec";
     public static final String METRIC_TABLE_ID = "compare-metrics";
 
-    public CompareView(CompareViewModel vm, ErrorReporter errors, boolean dark) {
+    private final JFreeChart chart;
+
+    public CompareView(CompareViewModel vm, DialogService dialogs, boolean dark) {
         List<String> labels = vm.runLabels();
         TableView<CompareViewModel.MetricRow> metrics = new TableView<>(
                 FXCollections.observableArrayList(vm.metricRows()));
@@ -71,7 +73,7 @@ public final class CompareView extends BorderPane {
         tables.setPadding(new Insets(6));
         metrics.setPrefHeight(260);
 
-        JFreeChart chart = Charts.xyChart("Accuracy against energy (compared runs)", vm.curveAxisLabel(),
+        chart = Charts.xyChart("Accuracy against energy (compared runs)", vm.curveAxisLabel(),
                 "validation accuracy", vm.curves());
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < labels.size(); i++) {
@@ -79,11 +81,21 @@ public final class CompareView extends BorderPane {
         }
         chart.getXYPlot().setRenderer(renderer);
         Charts.applyTheme(chart, dark);
-        ChartPane overlay = new ChartPane(chart, "compare", errors);
+        ChartPane overlay = new ChartPane(chart, "compare", dialogs);
         SplitPane split = new SplitPane(tables, overlay);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         setCenter(split);
+    }
+
+    /** The overlaid accuracy curves. */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** Switches the overlay chart to the light or dark palette (the window's theme changed). */
+    public void setDark(boolean dark) {
+        Charts.applyTheme(chart, dark);
     }
 
     private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value,

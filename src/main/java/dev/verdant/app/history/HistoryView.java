@@ -1,5 +1,6 @@
 package dev.verdant.app.history;
 
+import dev.verdant.app.DialogService;
 import dev.verdant.result.RunResult;
 import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.binding.Bindings;
@@ -14,7 +15,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -38,10 +38,12 @@ public final class HistoryView extends BorderPane {
      * @param onCompare gets the selected runs in full (two or more)
      * @param onClone   gets the selected run's spec, to open in the builder
      * @param onRerun   gets the selected run's spec, to queue unchanged
-     * @param onSelect  gets the selected runs in full whenever the selection changes (energy panel, Pareto)
+     * @param onSelect  gets the selected runs in full whenever the selection changes (energy panel, Pareto);
+     *                  an empty list when nothing is selected any more
+     * @param dialogs   asks for the tag
      */
     public HistoryView(HistoryViewModel vm, Consumer<List<RunResult>> onCompare, Consumer<ExperimentSpec> onClone,
-                       Consumer<ExperimentSpec> onRerun, Consumer<List<RunResult>> onSelect) {
+                       Consumer<ExperimentSpec> onRerun, Consumer<List<RunResult>> onSelect, DialogService dialogs) {
         TextField filter = new TextField();
         filter.setId(FILTER_ID);
         filter.setPromptText("Filter: name, dataset, arch, status, tag…");
@@ -62,12 +64,7 @@ public final class HistoryView extends BorderPane {
         rerun.setOnAction(e -> vm.selectedSpec(onRerun));
         Button tag = new Button("Tag…");
         tag.disableProperty().bind(Bindings.isEmpty(vm.selection()));
-        tag.setOnAction(e -> {
-            TextInputDialog d = new TextInputDialog();
-            d.setHeaderText("Tag the selected runs");
-            d.initOwner(getScene().getWindow());
-            d.showAndWait().ifPresent(vm::tagSelected);
-        });
+        tag.setOnAction(e -> dialogs.askText("Tag the selected runs", "").ifPresent(vm::tagSelected));
         Button delete = new Button("Delete");
         delete.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         delete.setOnAction(e -> vm.deleteSelected());
@@ -101,6 +98,8 @@ public final class HistoryView extends BorderPane {
             vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
             if (!vm.selection().isEmpty()) {
                 vm.loadSelected(onSelect);
+            } else {
+                onSelect.accept(List.of());
             }
         });
         setCenter(table);

@@ -3,7 +3,10 @@ package dev.verdant.app.live;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -21,9 +24,16 @@ public final class ChartExport {
         ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
     }
 
-    /** Writes the chart as a standalone SVG (vector: lines, points, axes and legend). */
+    /**
+     * Writes the chart as a standalone SVG document: JFreeChart draws itself into JFreeSVG's Graphics2D, so the
+     * vector image has everything the screen shows (markers, labels, legend) and text stays text.
+     */
     public static void svg(JFreeChart chart, Path file, int width, int height) throws IOException {
-        Files.writeString(file, SvgChartWriter.write(chart, width, height));
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // shadows would be embedded as bitmaps: pointless in a vector image
+        g.setRenderingHint(JFreeChart.KEY_SUPPRESS_SHADOW_GENERATION, true);
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
     }
 
     /** One row per point: {@code series,x,y}, every dataset of the plot in turn. */

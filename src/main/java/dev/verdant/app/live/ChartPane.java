@@ -1,6 +1,6 @@
 package dev.verdant.app.live;
 
-import dev.verdant.app.ErrorReporter;
+import dev.verdant.app.DialogService;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -8,14 +8,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /** One chart in a {@link ChartViewer} with PNG, SVG and CSV export buttons. */
 public final class ChartPane extends BorderPane {
@@ -26,19 +21,21 @@ public final class ChartPane extends BorderPane {
     private final JFreeChart chart;
     private final ChartViewer viewer;
 
-    public ChartPane(JFreeChart chart, String fileStem, ErrorReporter errors) {
+    public ChartPane(JFreeChart chart, String fileStem, DialogService dialogs) {
         this.chart = chart;
         this.viewer = new ChartViewer(chart);
         viewer.setMinSize(200, 150);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(4, spacer,
-                exportButton("PNG", "Save the chart as a PNG image", fileStem + ".png",
-                        f -> ChartExport.png(chart, f, EXPORT_WIDTH, EXPORT_HEIGHT), errors),
-                exportButton("SVG", "Save the chart as an SVG vector image", fileStem + ".svg",
-                        f -> ChartExport.svg(chart, f, EXPORT_WIDTH, EXPORT_HEIGHT), errors),
-                exportButton("CSV", "Save the chart's data as CSV", fileStem + ".csv",
-                        f -> ChartExport.csv(datasets(), f), errors));
+                exportButton("PNG", "Save the chart as a PNG image", new ExportChartAction(dialogs,
+                        "the chart as PNG", fileStem + ".png",
+                        f -> ChartExport.png(chart, f, EXPORT_WIDTH, EXPORT_HEIGHT))),
+                exportButton("SVG", "Save the chart as an SVG vector image", new ExportChartAction(dialogs,
+                        "the chart as SVG", fileStem + ".svg",
+                        f -> ChartExport.svg(chart, f, EXPORT_WIDTH, EXPORT_HEIGHT))),
+                exportButton("CSV", "Save the chart's data as CSV", new ExportChartAction(dialogs,
+                        "the chart's data as CSV", fileStem + ".csv", f -> ChartExport.csv(datasets(), f))));
         bar.setPadding(new Insets(2, 4, 0, 4));
         setTop(bar);
         setCenter(viewer);
@@ -62,28 +59,11 @@ public final class ChartPane extends BorderPane {
         return all;
     }
 
-    /** Writing an export. */
-    @FunctionalInterface
-    interface Export {
-        void to(Path file) throws IOException;
-    }
-
-    private Button exportButton(String text, String tip, String initialName, Export export, ErrorReporter errors) {
+    private static Button exportButton(String text, String tip, ExportChartAction action) {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
-        b.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(initialName);
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                try {
-                    export.to(file.toPath());
-                } catch (IOException | RuntimeException ex) {
-                    errors.show("Could not export the chart", "Writing " + file + " failed: " + ex.getMessage(), ex);
-                }
-            }
-        });
+        b.setOnAction(e -> action.execute());
         return b;
     }
 }

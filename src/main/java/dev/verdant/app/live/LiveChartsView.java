@@ -1,6 +1,6 @@
 package dev.verdant.app.live;
 
-import dev.verdant.app.ErrorReporter;
+import dev.verdant.app.DialogService;
 import dev.verdant.app.EventPump;
 import dev.verdant.run.RunEvent;
 import javafx.collections.ListChangeListener;
@@ -28,12 +28,12 @@ public final class LiveChartsView extends GridPane {
     private final ChartPane pareto;
     private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime);
 
-    public LiveChartsView(LiveChartsViewModel vm, EventPump pump, ErrorReporter errors) {
+    public LiveChartsView(LiveChartsViewModel vm, EventPump pump, DialogService dialogs) {
         this.vm = vm;
-        accuracy = new ChartPane(Charts.accuracy(vm), "accuracy-vs-energy", errors);
-        loss = new ChartPane(Charts.loss(vm), "loss", errors);
-        power = new ChartPane(Charts.power(vm), "power", errors);
-        pareto = new ChartPane(Charts.pareto(vm), "pareto", errors);
+        accuracy = new ChartPane(Charts.accuracy(vm), "accuracy-vs-energy", dialogs);
+        loss = new ChartPane(Charts.loss(vm), "loss", dialogs);
+        power = new ChartPane(Charts.power(vm), "power", dialogs);
+        pareto = new ChartPane(Charts.pareto(vm), "pareto", dialogs);
         add(accuracy, 0, 0);
         add(loss, 1, 0);
         add(power, 0, 1);

@@ -1,0 +1,32 @@
+package dev.verdant.store;
+
+/** Argument checks and messages that every {@link RunStore} implementation gives alike. */
+final class Checks {
+
+    /** Why a run became interrupted, stored as its message. */
+    static final String INTERRUPTED_MESSAGE = "the process running it stopped before the run finished (killed or "
+            + "crashed); the epochs completed before that are kept";
+
+    private Checks() {
+    }
+
+    /** The error for a run id that is not stored; the CLI shows it as is. */
+    static StoreException noRun(long runId) {
+        return new StoreException("no run with id " + runId + " (see 'verdant runs list')");
+    }
+
+    /** The text stripped; a null or blank one is refused. */
+    static String requireText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new StoreException("the " + what + " is empty");
+        }
+        return text.strip();
+    }
+
+    /** Refuses a run without a spec: it could not be reproduced. */
+    static void requireSpec(dev.verdant.result.RunResult result) {
+        if (result.spec() == null) {
+            throw new StoreException("the run to import has no spec, so it could not be reproduced");
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.verdant.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one connection of an SQLite store and the transactions on it, shared by the parts of
+ * {@link SqliteRunStore} (runs, metrics, artifacts, notes). Thread-safe: the connection is used under a lock;
+ * writes also take a lock shared by all stores on the same file in this JVM, and every write transaction is
+ * {@code BEGIN IMMEDIATE} under WAL with a 10 s busy timeout, so writers in several stores or processes queue
+ * instead of failing with "database is locked", and readers never wait for writers.
+ */
+final class SqliteDb implements AutoCloseable {
+
+    /** How long a write waits for another process's transaction before failing. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private static final Map<Path, ReentrantLock> WRITE_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock connectionLock = new ReentrantLock();
+    private final ReentrantLock writeLock;
+    private volatile boolean closed;
+
+    private SqliteDb(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.writeLock = WRITE_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    }
+
+    /**
+     * Opens (creating the file and its folder, or migrating it to this build's schema) the database at
+     * {@code dbFile}; refuses, leaving it untouched, a file that is not a Verdant store or is from a newer Verdant.
+     */
+    static SqliteDb open(Path dbFile) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        Schema.checkHeader(file);
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of the store " + file + ": " + e.getMessage(), e);
+        }
+        Connection connection = connect(file);
+        try {
+            Schema.checkOpen(connection, file);
+            try (Statement st = connection.createStatement()) {
+                // Only now may the file change: it is a Verdant store of a version we know (or a new file).
+                st.execute("PRAGMA journal_mode = WAL");
+                // FULL: a commit is on disk before appendEpoch returns, even across a power cut, not only a kill.
+                st.execute("PRAGMA synchronous = FULL");
+            }
+            Schema.migrate(connection, Schema.latestVersion());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            if (e instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("NOTADB")) {
+                throw Schema.notSqlite(file);
+            }
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+        return new SqliteDb(file, connection);
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database file, absolute and normalised. */
+    Path file() {
+        return file;
+    }
+
+    /** The folder the file is in. */
+    Path folder() {
+        Path parent = file.getParent();
+        return parent != null ? parent : Path.of(".").toAbsolutePath();
+    }
+
+    /** Work on the connection inside one SQL transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** A write transaction: this JVM's writers to the file queue on a lock; other processes wait in busy_timeout. */
+    <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            return read(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("BEGIN IMMEDIATE");
+                    try {
+                        T value = work.apply(c);
+                        st.execute("COMMIT");
+                        return value;
+                    } catch (SQLException | RuntimeException e) {
+                        Schema.rollbackKeeping(st, e);
+                        throw e;
+                    }
+                }
+            });
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Reads outside a transaction (each statement sees the latest commit). */
+    <T> T read(SqlWork<T> work) {
+        connectionLock.lock();
+        try {
+            if (closed) {
+                throw new StoreException("the store " + file + " is closed");
+            }
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("store " + file + ": " + e.getMessage(), e);
+        } finally {
+            connectionLock.unlock();
+        }
+    }
+
+    /** Reads inside one read transaction, so a row and its children come from one snapshot. */
+    <T> T snapshot(SqlWork<T> work) {
+        return read(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("BEGIN");
+                try {
+                    return work.apply(c);
+                } finally {
+                    st.execute("COMMIT");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        connectionLock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly(connection);
+            }
+        } finally {
+            connectionLock.unlock();
+        }
+    }
+
+    // ---- helpers shared by the parts ----
+
+    /** Reads one value from a row of the result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql} (one parameter: the run id), each read with {@code reader}. */
+    static <T> List<T> rows(Connection c, String sql, long runId, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    static int count(Connection c, String table, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Fails with the message the CLI shows when {@code runId} is not stored. */
+    static void requireRun(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM runs WHERE id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw Checks.noRun(runId);
+                }
+            }
+        }
+    }
+
+    static long lastId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a connection we are abandoning; nothing useful to report
+        }
+    }
+}
