@@ -15,13 +15,13 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code verdant run SPEC.yaml}: trains headless, a progress line per epoch on stderr, the result JSON on
- * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled, 1 failed.
+ * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled (Ctrl-C or SIGTERM: see
+ * {@link StopOnSignal}), 1 failed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment spec (YAML or JSON) headless and write its result JSON.")
@@ -50,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
         ExperimentSpec spec = SpecCodec.read(specFile);
+        OutputFiles.checkWritable(out, "--out");
         try (RunStore store = noStore ? null : RunStore.open(StoreLocation.resolve(db))) {
             return run(spec, store, err);
         }
@@ -60,25 +61,19 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             job.subscribe(new ProgressPrinter(err));
         }
-        Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         RunResult result;
-        try {
+        try (StopOnSignal signals = StopOnSignal.install(job::cancel, err)) {
             result = job.runHere();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
-            }
+            write(result, store, err);
         }
+        return ExitCode.of(result.status());
+    }
+
+    /** The result JSON to {@code --out} (or stdout), then where it was stored and why it did not complete. */
+    private void write(RunResult result, RunStore store, PrintWriter err) throws IOException {
         String json = ResultJson.write(result);
         if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, json);
+            OutputFiles.write(out, json, "--out");
             command.commandLine().getOut().println(Summary.line(result));
         } else {
             command.commandLine().getOut().println(json);
@@ -91,16 +86,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
         err.flush();
-        return exitCode(result.status());
-    }
-
-    static int exitCode(RunStatus status) {
-        return switch (status) {
-            case COMPLETED -> 0;
-            case DIVERGED -> 2;
-            case CANCELLED, INTERRUPTED -> 3;
-            default -> 1;
-        };
     }
 
     /** Prints one line per epoch and notices to stderr. */

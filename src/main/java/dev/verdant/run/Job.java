@@ -18,7 +18,6 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
-import dev.verdant.spec.SpecValidator;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.StoreException;
 import dev.verdant.train.DeviceChoice;
@@ -126,7 +125,7 @@ public final class Job {
     }
 
     private RunResult execute(String startedAt, StoreRecorder recorder) {
-        SpecValidator.requireValid(spec);
+        SpecChecks.requireRunnable(spec);
         CarbonModel carbon = carbonModel();
         DeviceChoice device = DeviceChoice.resolve(spec.device());
         if (device.notice() != null) {

@@ -34,6 +34,29 @@ abstract class RunStoreContract {
     abstract RunStore newStore(Path dir);
 
     @Test
+    void aRunThatIsTrainingCannotBeDeletedOrImportedAsRunning() {
+        try (RunStore store = newStore(dir)) {
+            long id = store.createRun(Samples.spec("live"), null); // owned by this live process
+            assertTrue(store.isTraining(id));
+            StoreException e = assertThrows(StoreException.class, () -> store.delete(id));
+            assertTrue(e.getMessage().contains("run " + id + " is training"), e.getMessage());
+            assertTrue(store.load(id).isPresent());
+            store.finishRun(id, Samples.result("live", 0.9, null));
+            assertFalse(store.isTraining(id));
+            store.delete(id);
+            assertTrue(store.load(id).isEmpty());
+
+            RunResult running = Samples.result("exported-while-running", 0.9, null);
+            RunResult asRunning = new RunResult(null, running.name(), RunStatus.RUNNING, null, running.spec(),
+                    running.provenance(), running.finalMetrics(), running.epochs(), running.power(),
+                    running.startedAt(), null, running.compression());
+            StoreException imported = assertThrows(StoreException.class, () -> store.importRun(asRunning));
+            assertTrue(imported.getMessage().contains("status is 'running'"), imported.getMessage());
+            assertEquals(List.of(), store.list(RunFilter.all()));
+        }
+    }
+
+    @Test
     void aRunIsWrittenAsItHappensAndLoadsWhole() {
         try (RunStore store = newStore(dir)) {
             long id = store.createRun(Samples.spec("live"), Samples.provenance("Intel Xeon"));
