@@ -14,6 +14,9 @@ import dev.verdant.data.LoadedData;
 import dev.verdant.energy.EnergyMeter;
 import dev.verdant.model.Architectures;
 import dev.verdant.model.Batches;
+import dev.verdant.model.Net;
+import dev.verdant.model.NetBlocks;
+import dev.verdant.model.Network;
 import dev.verdant.result.CompressionReport;
 import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
@@ -81,14 +84,15 @@ public final class CompressionPipeline {
     }
 
     /**
-     * Checks the spec's steps against the network {@code block} (initialised, trained or not) and loads stored
-     * teachers.
+     * Checks the spec's steps against the network's description (before training: sizes only, no values) and
+     * loads stored teachers. Structural steps are dry-run on the description and each result is checked to fit
+     * together ({@link Net#checkShapes}), so a step that could not build fails here, naming the layer.
      *
      * @throws CompressionException naming the step and the layer or teacher that does not fit
      */
-    public static CompressionPipeline plan(ExperimentSpec spec, LoadedData data, Block block, Device device,
+    public static CompressionPipeline plan(ExperimentSpec spec, LoadedData data, Network network, Device device,
                                            TeacherSource teachers, Settings settings) {
-        Net net = NetModels.read(block, data.sampleShape(), data.numClasses(), spec.model().dropout());
+        Net net = network.net();
         Map<Integer, Net> stored = new HashMap<>();
         List<CompressionStepSpec> steps = spec.compression();
         for (int i = 0; i < steps.size(); i++) {
@@ -110,10 +114,11 @@ public final class CompressionPipeline {
                         if (!"self".equals(d.teacher())) {
                             stored.put(i, loadTeacher(Long.parseLong(d.teacher()), teachers, data, device));
                         }
-                        net = student(d.student(), data, spec.seed(), device);
+                        net = describeStudent(d.student(), data);
                     }
                     case MAGNITUDE_PRUNE, QUANTIZE -> { }
                 }
+                checkShapes(net);
             } catch (CompressionException e) {
                 String m = e.getMessage();
                 throw new CompressionException(m.startsWith("compression[") ? m : at + ": " + m, e);
@@ -123,11 +128,11 @@ public final class CompressionPipeline {
     }
 
     /**
-     * Runs the steps on the trained {@code block}. Energy goes to the meter's {@code compress} phase (and
+     * Runs the steps on the trained network (its description with values, e.g. {@code TrainingSession.trainedNet()}). Energy goes to the meter's {@code compress} phase (and
      * {@code inference} while measuring) when a meter is given; {@code onStep} receives each report as it is made.
      */
-    public Outcome run(Block trained, EnergyMeter meter, Consumer<CompressionReport> onStep, BooleanSupplier cancelled) {
-        Net net = NetModels.read(trained, data.sampleShape(), data.numClasses(), spec.model().dropout());
+    public Outcome run(Net trained, EnergyMeter meter, Consumer<CompressionReport> onStep, BooleanSupplier cancelled) {
+        Net net = trained;
         List<CompressionReport> reports = new ArrayList<>();
         CompressionReport baseline = report(0, "baseline", "baseline", net, 0, meter == null ? null : 0.0, false,
                 null, meter);
@@ -241,20 +246,34 @@ public final class CompressionPipeline {
                 simulated || Quantization.isQuantized(net), LayerNames.summary(net), note);
     }
 
-    /** A freshly initialised student of {@code arch}, seeded. */
-    static Net student(ModelSpec arch, LoadedData data, long seed, Device device) {
-        dev.verdant.model.Network network;
+    /** An edited description that does not fit together is a planning failure naming the layer. */
+    private static void checkShapes(Net net) {
         try {
-            network = Architectures.build(arch, data.sampleShape(), data.numClasses());
+            net.checkShapes();
+        } catch (IllegalStateException e) {
+            throw new CompressionException("the edited network would not build: " + e.getMessage(), e);
+        }
+    }
+
+    /** The student's description for this data, without values. */
+    private static Net describeStudent(ModelSpec arch, LoadedData data) {
+        try {
+            return Architectures.describe(arch, data.sampleShape(), data.numClasses());
         } catch (SpecException | IllegalArgumentException e) {
             throw new CompressionException("the student does not fit this data: " + e.getMessage(), e);
         }
+    }
+
+    /** A freshly initialised student of {@code arch}, seeded. */
+    static Net student(ModelSpec arch, LoadedData data, long seed, Device device) {
+        Net net = describeStudent(arch, data);
         try (Model m = Model.newInstance("student", device)) {
-            m.setBlock(network.block());
+            Block block = NetBlocks.build(net);
+            m.setBlock(block);
             Engine.getInstance().setRandomSeed((int) seed);
-            network.block().setInitializer(initializer(arch.init()), Parameter.Type.WEIGHT);
-            network.block().initialize(m.getNDManager(), DataType.FLOAT32, Batches.withBatch(1, data.sampleShape()));
-            return NetModels.read(network.block(), data.sampleShape(), data.numClasses(), arch.dropout());
+            block.setInitializer(initializer(arch.init()), Parameter.Type.WEIGHT);
+            block.initialize(m.getNDManager(), DataType.FLOAT32, Batches.withBatch(1, data.sampleShape()));
+            return NetBlocks.readValues(net, block);
         }
     }
 
@@ -276,7 +295,7 @@ public final class CompressionPipeline {
         String misfit = "teacher run " + runId + " (" + ts.model().arch() + " trained on '" + ts.dataset().name()
                 + "') does not fit this run ('" + data.name() + "', input " + java.util.Arrays.toString(data.sampleShape())
                 + ", " + data.numClasses() + " classes): its input shape or classes differ";
-        dev.verdant.model.Network network;
+        Network network;
         try {
             network = Architectures.build(ts.model(), data.sampleShape(), data.numClasses());
         } catch (SpecException | IllegalArgumentException e) {
@@ -301,7 +320,7 @@ public final class CompressionPipeline {
                             + loaded.get(i).getArray().getShape() + ", this data needs " + expected.get(i) + ")");
                 }
             }
-            return NetModels.read(network.block(), data.sampleShape(), data.numClasses(), ts.model().dropout());
+            return network.trained();
         }
     }
 }

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
@@ -18,6 +17,10 @@ import ai.djl.training.tracker.Tracker;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.Split;
 import dev.verdant.model.Batches;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
+import dev.verdant.model.NetBlocks;
+import dev.verdant.model.TrainingLoop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +30,8 @@ import java.util.function.UnaryOperator;
 import java.util.function.BooleanSupplier;
 
 /**
- * The pipeline's own small training loop, for fine-tuning after a step and for training a distillation student.
- * Adam at the run's learning rate and batch size, seeded shuffling. When the net is {@link Net#sparse sparse},
+ * Fine-tuning after a step and training a distillation student, on the one training loop
+ * ({@link TrainingLoop}) with compression's hooks. Adam at the run's learning rate and batch size, seeded shuffling. When the net is {@link Net#sparse sparse},
  * its zero weights are masked: the masks are re-applied after every optimiser step (Han et al. 2015), so pruned
  * connections stay pruned.
  */
@@ -70,11 +73,9 @@ final class FineTuner {
         if (s.epochs() <= 0 || train.size() == 0) {
             return net;
         }
-        int bs = Math.min(s.batchSize(), train.size());
-        int steps = (train.size() + bs - 1) / bs;
         Engine.getInstance().setRandomSeed((int) s.seed());
         try (Model model = Model.newInstance("fine-tune", s.device())) {
-            model.setBlock(NetModels.build(net.layers()));
+            model.setBlock(NetBlocks.build(net));
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) s.learningRate()))
                             .build())
@@ -82,56 +83,83 @@ final class FineTuner {
             try (Trainer trainer = model.newTrainer(config);
                  Masks masks = new Masks(model.getNDManager())) {
                 trainer.initialize(Batches.withBatch(1, net.inputShape()));
-                NetModels.copyInto(net.layers(), model.getBlock());
+                NetBlocks.copyInto(net, model.getBlock());
                 if (net.sparse()) {
                     masks.reset(net, model);
                 }
                 Random shuffler = new Random(s.seed());
-                int update = 0;
-                epochs:
-                for (int epoch = 0; epoch < s.epochs(); epoch++) {
+                int steps = TrainingLoop.batches(train.size(), s.batchSize());
+                Hooks hooks = new Hooks(net, model, masks, s.cancelled(), teacher, reprune);
+                for (int epoch = 0; epoch < s.epochs() && !hooks.cancelled; epoch++) {
                     int[] order = Datasets.permutation(train.size(), shuffler);
-                    for (int b = 0; b < steps; b++) {
-                        if (s.cancelled().getAsBoolean()) {
-                            break epochs;
-                        }
-                        UnaryOperator<Net> event = reprune == null ? null : reprune.apply(update);
-                        if (event != null) {
-                            Net current = net.withLayers(NetModels.readValues(net.layers(), model.getBlock()));
-                            Net pruned = event.apply(current);
-                            if (pruned != null) {
-                                NetModels.copyInto(pruned.layers(), model.getBlock());
-                                masks.reset(pruned, model);
-                            }
-                        }
-                        int from = b * bs;
-                        int size = Math.min(bs, train.size() - from);
-                        try (Batch batch = Batches.of(trainer.getManager(), train, net.inputShape(), order, from,
-                                size, b, steps)) {
-                            NDList labels = batch.getLabels();
-                            if (teacher != null) {
-                                labels = new NDList(labels.singletonOrThrow(),
-                                        teacher.forward(batch.getData()).singletonOrThrow());
-                            }
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDList predictions = trainer.forward(batch.getData(), labels);
-                                gc.backward(trainer.getLoss().evaluate(labels, predictions));
-                            }
-                            trainer.step();
-                        }
-                        masks.apply();
-                        update++;
-                    }
+                    TrainingLoop.epoch(trainer, train, net.inputShape(), s.batchSize(), order, hooks);
+                    hooks.offset += steps;
                 }
-                return net.withLayers(NetModels.readValues(net.layers(), model.getBlock()));
+                return NetBlocks.readValues(net, model.getBlock());
             }
+        }
+    }
+
+    /**
+     * Fine-tuning's hooks on the one training loop: the cancel check, the gradual schedule's pruning events before
+     * an update, the teacher's logits as extra labels, and the masks re-applied after every update.
+     */
+    private static final class Hooks implements TrainingLoop.Hooks {
+        private final Net net;
+        private final Model model;
+        private final Masks masks;
+        private final BooleanSupplier cancel;
+        private final LiveNet teacher;
+        private final IntFunction<UnaryOperator<Net>> reprune;
+        /** Updates made in earlier epochs. */
+        int offset;
+        boolean cancelled;
+
+        Hooks(Net net, Model model, Masks masks, BooleanSupplier cancel, LiveNet teacher,
+              IntFunction<UnaryOperator<Net>> reprune) {
+            this.net = net;
+            this.model = model;
+            this.masks = masks;
+            this.cancel = cancel;
+            this.teacher = teacher;
+            this.reprune = reprune;
+        }
+
+        @Override
+        public boolean stopBefore(int index) {
+            if (cancel.getAsBoolean()) {
+                cancelled = true;
+                return true;
+            }
+            UnaryOperator<Net> event = reprune == null ? null : reprune.apply(offset + index);
+            if (event != null) {
+                Net pruned = event.apply(NetBlocks.readValues(net, model.getBlock()));
+                if (pruned != null) {
+                    NetBlocks.copyInto(pruned, model.getBlock());
+                    masks.reset(pruned, model);
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public NDList labels(Batch batch) {
+            if (teacher == null) {
+                return batch.getLabels();
+            }
+            return new NDList(batch.getLabels().singletonOrThrow(), teacher.forward(batch.getData()).singletonOrThrow());
+        }
+
+        @Override
+        public boolean afterStep(int index, int size) {
+            masks.apply();
+            return true;
         }
     }
 
     /** Updates before every pruning event of a gradual schedule over {@code epochs} of {@code train}. */
     static int updates(Split train, Settings s) {
-        int bs = Math.min(s.batchSize(), Math.max(1, train.size()));
-        return s.epochs() * ((train.size() + bs - 1) / bs);
+        return s.epochs() * TrainingLoop.batches(train.size(), s.batchSize());
     }
 
     /** One 0/1 mask per weight that holds zeros, kept on a sub-manager so replacing them frees the old ones. */
@@ -147,12 +175,12 @@ final class FineTuner {
         void reset(Net net, Model model) {
             close();
             manager = parent.newSubManager();
-            List<float[]> values = NetModels.allArrays(net.layers());
-            List<Parameter> params = model.getBlock().getParameters().values();
-            for (int i = 0; i < values.size(); i++) {
-                float[] v = values.get(i);
-                if (!"weight".equals(params.get(i).getName())) {
-                    continue; // biases and normalisation are never pruned
+            List<Layer> weighted = net.weighted();
+            List<Parameter> params = NetBlocks.weights(net, model.getBlock());
+            for (int i = 0; i < weighted.size(); i++) {
+                float[] v = MagnitudePruning.weight(weighted.get(i));
+                if (v == null) {
+                    continue;
                 }
                 float[] m = new float[v.length];
                 boolean any = false;

@@ -1,6 +1,7 @@
 package dev.verdant.compress;
 
-import java.util.ArrayList;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,7 @@ final class LayerNames {
 
     /** The weighted layers (linear and convolution) in order, residual branches included. */
     static List<Layer> weighted(List<Layer> layers) {
-        List<Layer> out = new ArrayList<>();
-        Net.visit(layers, l -> {
-            if (l instanceof Layer.Dense || l instanceof Layer.Conv) {
-                out.add(l);
-            }
-        });
-        return out;
+        return Net.weighted(layers);
     }
 
     /** Names of every weighted layer, by identity. */

@@ -5,16 +5,16 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.dataset.Batch;
 import dev.verdant.data.Split;
 import dev.verdant.model.Batches;
+import dev.verdant.model.Evaluation;
+import dev.verdant.model.Net;
+import dev.verdant.model.NetBlocks;
 
 /**
  * A {@link Net} loaded into a DJL model for inference: evaluation and timing. Close it to free native memory.
  */
 final class LiveNet implements AutoCloseable {
-
-    private static final int EVAL_BATCH = 1000;
 
     private final Net net;
     private final Model model;
@@ -24,9 +24,9 @@ final class LiveNet implements AutoCloseable {
         this.net = net;
         Model m = Model.newInstance("compressed", device);
         try {
-            m.setBlock(NetModels.build(net.layers()));
+            m.setBlock(NetBlocks.build(net));
             m.getBlock().initialize(m.getNDManager(), DataType.FLOAT32, Batches.withBatch(1, net.inputShape()));
-            NetModels.copyInto(net.layers(), m.getBlock());
+            NetBlocks.copyInto(net, m.getBlock());
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -50,15 +50,7 @@ final class LiveNet implements AutoCloseable {
 
     /** Fraction of {@code split} classified correctly. */
     double accuracy(Split split) {
-        long correct = 0;
-        int[] order = Batches.inOrder(split.size());
-        for (int from = 0; from < split.size(); from += EVAL_BATCH) {
-            int size = Math.min(EVAL_BATCH, split.size() - from);
-            try (Batch batch = Batches.of(model.getNDManager(), split, net.inputShape(), order, from, size, 0, 1)) {
-                correct += Batches.correct(forward(batch.getData()), batch.getLabels());
-            }
-        }
-        return (double) correct / Math.max(1, split.size());
+        return Evaluation.of(model.getBlock(), model.getNDManager(), split, net.inputShape(), null).accuracy();
     }
 
     @Override

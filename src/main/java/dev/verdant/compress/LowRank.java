@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -99,6 +101,10 @@ final class LowRank {
         boolean dense = l instanceof Layer.Dense;
         int rows = dense ? ((Layer.Dense) l).out() : ((Layer.Conv) l).out();
         float[] w = MagnitudePruning.weight(l);
+        if (w == null) {
+            // No values yet (planning before training): only the shapes of a fixed-rank factorisation.
+            return pair(l, fixedRank, null, null);
+        }
         int cols = w.length / rows;
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < w.length; i++) {
@@ -142,12 +148,18 @@ final class LowRank {
                 second[i * r + j] = (float) (u.get(i, j) * root);
             }
         }
+        return pair(l, r, first, second);
+    }
+
+    /** The two factors of {@code l} at rank {@code r}, with values {@code first} and {@code second} (or none). */
+    private static List<Layer> pair(Layer l, int r, float[] first, float[] second) {
         if (l instanceof Layer.Dense d) {
-            return List.of(new Layer.Dense(d.in(), r, first, null, null), new Layer.Dense(r, d.out(), second, d.bias(), null));
+            return List.of(new Layer.Dense(d.in(), r, false, first, null, null),
+                    new Layer.Dense(r, d.out(), d.biased(), second, d.bias(), null));
         }
         Layer.Conv c = (Layer.Conv) l;
-        return List.of(new Layer.Conv(c.in(), r, c.kernel(), c.stride(), c.padding(), 1, first, null, null),
-                new Layer.Conv(r, c.out(), 1, 1, 0, 1, second, c.bias(), null));
+        return List.of(new Layer.Conv(c.in(), r, c.kernel(), c.stride(), c.padding(), 1, false, first, null, null),
+                new Layer.Conv(r, c.out(), 1, 1, 0, 1, c.biased(), second, c.bias(), null));
     }
 
     private static List<Layer> replace(List<Layer> layers, Map<Layer, List<Layer>> replaced) {

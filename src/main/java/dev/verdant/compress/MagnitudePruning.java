@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -65,10 +67,9 @@ final class MagnitudePruning {
         for (Layer l : layers) {
             float[] w = replaced.get(l);
             if (l instanceof Layer.Dense d && w != null) {
-                out.add(new Layer.Dense(d.in(), d.out(), w, d.bias(), null));
+                out.add(d.withValues(w, d.bias()));
             } else if (l instanceof Layer.Conv c && w != null) {
-                out.add(new Layer.Conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), c.groups(), w, c.bias(),
-                        null));
+                out.add(c.withValues(w, c.bias()));
             } else if (l instanceof Layer.Residual r) {
                 out.add(new Layer.Residual(replaceWeights(r.branch(), replaced), replaceWeights(r.shortcut(), replaced)));
             } else {

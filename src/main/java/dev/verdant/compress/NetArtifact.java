@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -30,6 +32,9 @@ public final class NetArtifact {
 
     /** Writes {@code net} to {@code dir/model.vnet}, creating the folder; returns the file. */
     public static Path save(Net net, Path dir) throws IOException {
+        if (!net.hasValues()) {
+            throw new IOException("a network description without trained values cannot be stored");
+        }
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         Path tmp = dir.resolve(FILE + ".tmp");
@@ -90,6 +95,12 @@ public final class NetArtifact {
                 writeLongs(out, n.shape());
                 writeFloats(out, n.gamma());
                 writeFloats(out, n.beta());
+            } else if (l instanceof Layer.GroupNorm g) {
+                out.writeUTF("groupnorm");
+                out.writeInt(g.channels());
+                out.writeInt(g.groups());
+                writeFloats(out, g.gamma());
+                writeFloats(out, g.beta());
             } else if (l instanceof Layer.Activation a) {
                 out.writeUTF("activation");
                 out.writeUTF(a.name());
@@ -129,7 +140,8 @@ public final class NetArtifact {
                     int out = in.readInt();
                     Layer.Quantized q = readQuant(in);
                     float[] w = q != null ? Packing.dequantize(q) : readFloats(in);
-                    yield new Layer.Dense(inUnits, out, w, readFloats(in), q);
+                    float[] bias = readFloats(in);
+                    yield new Layer.Dense(inUnits, out, bias != null, w, bias, q);
                 }
                 case "conv" -> {
                     int[] v = new int[6];
@@ -138,11 +150,13 @@ public final class NetArtifact {
                     }
                     Layer.Quantized q = readQuant(in);
                     float[] w = q != null ? Packing.dequantize(q) : readFloats(in);
-                    yield new Layer.Conv(v[0], v[1], v[2], v[3], v[4], v[5], w, readFloats(in), q);
+                    float[] bias = readFloats(in);
+                    yield new Layer.Conv(v[0], v[1], v[2], v[3], v[4], v[5], bias != null, w, bias, q);
                 }
                 case "batchnorm" -> new Layer.BatchNorm(in.readInt(), readFloats(in), readFloats(in), readFloats(in),
                         readFloats(in));
                 case "layernorm" -> new Layer.LayerNorm(readLongs(in), readFloats(in), readFloats(in));
+                case "groupnorm" -> new Layer.GroupNorm(in.readInt(), in.readInt(), readFloats(in), readFloats(in));
                 case "activation" -> new Layer.Activation(in.readUTF());
                 case "dropout" -> new Layer.Dropout(in.readDouble());
                 case "pool" -> new Layer.Pool(in.readUTF(), in.readInt());

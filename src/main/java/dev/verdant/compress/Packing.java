@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+
 /**
  * Symmetric integer quantisation of weights and the packed storage of the integers: one byte each at 8 bits,
  * two per byte at 4 bits (low nibble first, two's complement).

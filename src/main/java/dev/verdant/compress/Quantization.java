@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import ai.djl.Device;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.dataset.Batch;
@@ -77,10 +79,9 @@ final class Quantization {
                 continue;
             }
             if (l instanceof Layer.Dense d && d.quant() != null) {
-                out.add(new Layer.Dense(d.in(), d.out(), d.weight(), d.bias(), null));
+                out.add(d.withValues(d.weight(), d.bias()));
             } else if (l instanceof Layer.Conv c && c.quant() != null) {
-                out.add(new Layer.Conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), c.groups(), c.weight(),
-                        c.bias(), null));
+                out.add(c.withValues(c.weight(), c.bias()));
             } else if (l instanceof Layer.Residual r) {
                 out.add(new Layer.Residual(stripList(r.branch()), stripList(r.shortcut())));
             } else {
@@ -95,10 +96,10 @@ final class Quantization {
         for (Layer l : layers) {
             if (l instanceof Layer.Dense d) {
                 Layer.Quantized q = Packing.quantize(d.weight(), d.out(), bits, perChannel);
-                out.add(new Layer.Dense(d.in(), d.out(), Packing.dequantize(q), d.bias(), q));
+                out.add(new Layer.Dense(d.in(), d.out(), d.biased(), Packing.dequantize(q), d.bias(), q));
             } else if (l instanceof Layer.Conv c) {
                 Layer.Quantized q = Packing.quantize(c.weight(), c.out(), bits, perChannel);
-                out.add(new Layer.Conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), c.groups(),
+                out.add(new Layer.Conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), c.groups(), c.biased(),
                         Packing.dequantize(q), c.bias(), q));
             } else if (l instanceof Layer.Residual r) {
                 out.add(new Layer.Residual(quantizeWeights(r.branch(), bits, perChannel),

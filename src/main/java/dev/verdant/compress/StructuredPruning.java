@@ -1,5 +1,7 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +13,13 @@ import java.util.Map;
  * rebuilt physically smaller; every consumer is resized to match: normalisation, depthwise convolutions
  * (which carry channels through), flattening (each channel's block of features) and the next weighted layer's
  * inputs. A layer whose output feeds a residual addition (or leaves the network) is kept whole: shrinking it
- * would need the shortcut's channels pruned identically; the step's note names each such layer.
+ * would need the shortcut's channels pruned identically; the step's note names each such layer. In a residual
+ * network this prunes the inner convolutions of every branch (their outputs feed the branch's next convolution)
+ * and keeps the stem, each branch's last convolution and the shortcut convolutions whole, so the residual structure
+ * stays as it was. Where group normalisation sits between a layer and its consumer, the kept count is rounded down
+ * to a multiple of its groups, so every group keeps the same number of channels.
+ *
+ * <p>Without values (planning before training) the first units are kept: the shapes are what planning checks.
  */
 final class StructuredPruning {
 
@@ -66,6 +74,15 @@ final class StructuredPruning {
                         throw new CompressionException("structured pruning with ratio " + ratio + " would remove "
                                 + "every unit of " + name + "; use a ratio below " + (1 - 0.5 / units));
                     }
+                    int groups = normGroups(layers, i, consumer);
+                    if (groups > 1) {
+                        keep = keep / groups * groups;
+                        if (keep < 1) {
+                            throw new CompressionException("structured pruning with ratio " + ratio + " would leave "
+                                    + name + " fewer channels than the " + groups + " groups of the group "
+                                    + "normalisation after it; use a lower ratio or fewer groups");
+                        }
+                    }
                     if (keep < units) {
                         Layer[] consumerOriginals = layers.subList(i + 1, consumer + 1).toArray(new Layer[0]);
                         shrink(layers, i, consumer, shape, topUnits(l, keep));
@@ -80,6 +97,17 @@ final class StructuredPruning {
             shape = Net.shapeAfter(layers.get(i), shape);
         }
         return layers;
+    }
+
+    /** The group count of a group normalisation between layer {@code i} and its consumer, or 1. */
+    private static int normGroups(List<Layer> layers, int i, int consumer) {
+        int groups = 1;
+        for (int j = i + 1; j < consumer; j++) {
+            if (layers.get(j) instanceof Layer.GroupNorm g) {
+                groups = Math.max(groups, g.groups());
+            }
+        }
+        return groups;
     }
 
     private static boolean isProducer(Layer l) {
@@ -117,6 +145,9 @@ final class StructuredPruning {
     private static int[] topUnits(Layer l, int keep) {
         float[] w = MagnitudePruning.weight(l);
         int units = l instanceof Layer.Dense d ? d.out() : ((Layer.Conv) l).out();
+        if (w == null) {
+            return java.util.stream.IntStream.range(0, keep).toArray();
+        }
         int per = w.length / units;
         double[] norm = new double[units];
         for (int u = 0; u < units; u++) {
@@ -155,20 +186,22 @@ final class StructuredPruning {
                 int per = s.length == 1 ? unitSize : (int) (s[1] * s[2]);
                 s[0] = s.length == 1 ? (long) units.length * unitSize : units.length;
                 layers.set(j, new Layer.LayerNorm(s, pick(n.gamma(), units, per), pick(n.beta(), units, per)));
+            } else if (l instanceof Layer.GroupNorm g) {
+                layers.set(j, new Layer.GroupNorm(units.length, g.groups(), pick(g.gamma(), units, 1),
+                        pick(g.beta(), units, 1)));
             } else if (l instanceof Layer.Conv c && c.depthwise()) {
                 int n = units.length;
-                layers.set(j, new Layer.Conv(n, n, c.kernel(), c.stride(), c.padding(), n,
-                        pick(c.weight(), units, c.kernel() * c.kernel()), c.bias() == null ? null : pick(c.bias(), units, 1),
-                        null));
+                layers.set(j, new Layer.Conv(n, n, c.kernel(), c.stride(), c.padding(), n, c.biased(),
+                        pick(c.weight(), units, c.kernel() * c.kernel()), pick(c.bias(), units, 1), null));
             } else if (l instanceof Layer.Flatten && shape.length == 3) {
                 unitSize = (int) (shape[1] * shape[2]);
             } else if (l instanceof Layer.Dense d) {
                 int in = units.length * unitSize;
-                layers.set(j, new Layer.Dense(in, d.out(), pickColumns(d.weight(), d.out(), d.in(), units, unitSize, 1),
-                        d.bias(), null));
+                layers.set(j, new Layer.Dense(in, d.out(), d.biased(),
+                        pickColumns(d.weight(), d.out(), d.in(), units, unitSize, 1), d.bias(), null));
             } else if (l instanceof Layer.Conv c) {
                 int kk = c.kernel() * c.kernel();
-                layers.set(j, new Layer.Conv(units.length, c.out(), c.kernel(), c.stride(), c.padding(), 1,
+                layers.set(j, new Layer.Conv(units.length, c.out(), c.kernel(), c.stride(), c.padding(), 1, c.biased(),
                         pickColumns(c.weight(), c.out(), c.in(), units, 1, kk), c.bias(), null));
             }
             shape = Net.shapeAfter(layers.get(j), shape);
@@ -177,17 +210,20 @@ final class StructuredPruning {
 
     private static Layer keepOutputs(Layer l, int[] keep) {
         if (l instanceof Layer.Dense d) {
-            return new Layer.Dense(d.in(), keep.length, pick(d.weight(), keep, d.in()),
-                    d.bias() == null ? null : pick(d.bias(), keep, 1), null);
+            return new Layer.Dense(d.in(), keep.length, d.biased(), pick(d.weight(), keep, d.in()),
+                    pick(d.bias(), keep, 1), null);
         }
         Layer.Conv c = (Layer.Conv) l;
         int per = c.in() * c.kernel() * c.kernel();
-        return new Layer.Conv(c.in(), keep.length, c.kernel(), c.stride(), c.padding(), 1, pick(c.weight(), keep, per),
-                c.bias() == null ? null : pick(c.bias(), keep, 1), null);
+        return new Layer.Conv(c.in(), keep.length, c.kernel(), c.stride(), c.padding(), 1, c.biased(),
+                pick(c.weight(), keep, per), pick(c.bias(), keep, 1), null);
     }
 
-    /** The blocks {@code units[k]} of {@code size} consecutive values, concatenated. */
+    /** The blocks {@code units[k]} of {@code size} consecutive values, concatenated (null without values). */
     static float[] pick(float[] a, int[] units, int size) {
+        if (a == null) {
+            return null;
+        }
         float[] out = new float[units.length * size];
         for (int k = 0; k < units.length; k++) {
             System.arraycopy(a, units[k] * size, out, k * size, size);
@@ -200,6 +236,9 @@ final class StructuredPruning {
      * {@code u*unitSize .. (u+1)*unitSize - 1}.
      */
     private static float[] pickColumns(float[] w, int rows, int in, int[] units, int unitSize, int inner) {
+        if (w == null) {
+            return null;
+        }
         int newIn = units.length * unitSize;
         float[] out = new float[rows * newIn * inner];
         for (int r = 0; r < rows; r++) {

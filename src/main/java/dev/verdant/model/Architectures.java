@@ -11,7 +11,8 @@ import dev.verdant.spec.SpecException;
 import java.util.Arrays;
 
 /**
- * Builds the architectures a spec can name, adapted to the dataset's input shape and class count:
+ * Describes the architectures a spec can name ({@link #describe}: spec -> {@link Net}) and builds them
+ * ({@link #build}: description -> DJL block through {@link NetBlocks}), adapted to the dataset's input shape and class count:
  * {@code mlp}, {@code lenet5} (LeCun et al. 1998), {@code dscnn} (depthwise-separable blocks as in
  * MobileNet, Howard et al. 2017) and {@code resnet} (CIFAR-style basic blocks, He et al. 2016).
  */
@@ -21,11 +22,29 @@ public final class Architectures {
     }
 
     /**
-     * Builds the network of {@code spec} for samples of {@code inputShape} ({@code [C, H, W]} or {@code [F]}).
+     * Builds the network of {@code spec} for samples of {@code inputShape} ({@code [C, H, W]} or {@code [F]}):
+     * its description and the DJL block built from it.
      *
      * @throws SpecException when the architecture cannot take this input (e.g. a CNN on 2-D points)
      */
     public static Network build(ModelSpec spec, long[] inputShape, int numClasses) {
+        Described d = describeWithSummary(spec, inputShape, numClasses);
+        return new Network(d.net(), NetBlocks.build(d.net()), d.summary());
+    }
+
+    /**
+     * The description of {@code spec}'s network for samples of {@code inputShape}, without values.
+     *
+     * @throws SpecException when the architecture cannot take this input
+     */
+    public static Net describe(ModelSpec spec, long[] inputShape, int numClasses) {
+        return describeWithSummary(spec, inputShape, numClasses).net();
+    }
+
+    private record Described(Net net, String summary) {
+    }
+
+    private static Described describeWithSummary(ModelSpec spec, long[] inputShape, int numClasses) {
         boolean image = inputShape.length == 3;
         if (!image && spec.arch() != Architecture.MLP) {
             throw new SpecException("model.arch", "'" + spec.arch() + "' needs image data [C, H, W], but this "
@@ -38,7 +57,7 @@ public final class Architectures {
             case DSCNN -> dscnn(b, spec, numClasses);
             case RESNET -> resnet(b, spec, numClasses);
         };
-        return new Network(b.block(), inputShape.clone(), b.flops(), summary, b.layers(), b.depth());
+        return new Described(new Net(b.layers(), inputShape, numClasses), summary);
     }
 
     /**
@@ -125,7 +144,7 @@ public final class Architectures {
     }
 
     private static void basicBlock(NetBuilder b, int out, int stride, Norm norm, Activation activation) {
-        String where = "residual block " + (b.layers().size() + 1) + ", ";
+        String where = "residual block " + (b.units() + 1) + ", ";
         NetBuilder branch = new NetBuilder(b.shape(), b.groups(), where);
         branch.conv(out, 3, stride, 1, 1).norm(norm).activation(activation).conv(out, 3, 1, 1, 1).norm(norm);
         NetBuilder shortcut = new NetBuilder(b.shape(), b.groups(), where + "shortcut ");

@@ -2,27 +2,54 @@ package dev.verdant.model;
 
 import ai.djl.nn.Block;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A built, not yet initialised network.
+ * A network description together with the DJL block built from it (not yet initialised when made). The block has
+ * one top-level child per description entry, so everything positional (freezing units, residual blocks) is derived
+ * from the description.
  *
- * @param block          the DJL block (a sequence: see {@link #layers})
- * @param inputShape     per-sample input shape it was built for
- * @param flopsPerSample forward FLOPs per sample (2 per multiply-add, weighted layers only)
- * @param summary        one line describing the layers, for logs and the window
- * @param layers         the top-level weighted layers in order, partitioning the block's children
- * @param depth          weighted layers on the main path (shortcuts not counted): a resnet's 6n+2
+ * @param net     the description (without values while untrained)
+ * @param block   the DJL block {@link NetBlocks#build built} from it
+ * @param summary one line describing the layers, for logs and the window
  */
-public record Network(Block block, long[] inputShape, long flopsPerSample, String summary, List<Layer> layers,
-                      int depth) {
+public record Network(Net net, Block block, String summary) {
 
-    public Network {
-        layers = layers == null ? List.of() : List.copyOf(layers);
+    /** Per-sample input shape it was built for. */
+    public long[] inputShape() {
+        return net.inputShape();
     }
 
-    /** A network without layer bookkeeping (for blocks built outside {@link Architectures}). */
-    public Network(Block block, long[] inputShape, long flopsPerSample, String summary) {
-        this(block, inputShape, flopsPerSample, summary, List.of(), 0);
+    /** Forward FLOPs per sample (2 per multiply-add, weighted layers only). */
+    public long flopsPerSample() {
+        return net.flopsPerSample();
+    }
+
+    /** The top-level units (weighted layer and what follows it) in order, partitioning the block's children. */
+    public List<Unit> units() {
+        return net.units();
+    }
+
+    /** Weighted layers on the main path (shortcuts not counted): a resnet's 6n+2. */
+    public int depth() {
+        return net.depth();
+    }
+
+    /** The built residual blocks in forward order: the children at the description's residual entries. */
+    public List<ResidualBlock> residualBlocks() {
+        List<ResidualBlock> out = new ArrayList<>();
+        List<Block> children = block.getChildren().values();
+        for (int i = 0; i < net.layers().size(); i++) {
+            if (net.layers().get(i) instanceof Layer.Residual) {
+                out.add((ResidualBlock) children.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** The description with the block's current (trained) values, read in parameter order. */
+    public Net trained() {
+        return NetBlocks.readValues(net, block);
     }
 }

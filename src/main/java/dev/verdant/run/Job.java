@@ -113,7 +113,7 @@ public final class Job {
              TrainingSession session = TrainingSession.create(spec, data, device.device())) {
             // Compression is checked against the built network before any training, so a bad step fails at once.
             CompressionPipeline pipeline = spec.compression().isEmpty() ? null : CompressionPipeline.plan(spec, data,
-                    session.network().block(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
+                    session.network(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
             Provenance provenance = ProvenanceCollector.collect(device.device(), device.notice(), data.sha256(),
                     spec.seed()).withEnergyProbes(meter.probeStatuses());
             RunId runId = recorder == null ? RunId.local(localNumber) : recorder.open(spec, provenance);
@@ -205,7 +205,7 @@ public final class Job {
                                                  EnergyMeter meter, RunId runId) {
         publish(new RunEvent.PhaseChanged(runId, Phase.COMPRESS));
         int total = spec.compression().size();
-        return pipeline.run(session.network().block(), meter,
+        return pipeline.run(session.trainedNet(), meter,
                 report -> publish(new RunEvent.StepEnded(runId, report, total)), handle::isCancelRequested);
     }
 

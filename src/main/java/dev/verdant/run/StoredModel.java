@@ -6,7 +6,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.StoreException;
 import dev.verdant.train.DeviceChoice;
-import dev.verdant.train.Evaluation;
+import dev.verdant.model.Evaluation;
 import dev.verdant.train.TrainingSession;
 
 import java.io.IOException;

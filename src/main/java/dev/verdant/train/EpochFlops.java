@@ -2,15 +2,16 @@ package dev.verdant.train;
 
 import dev.verdant.data.LoadedData;
 import dev.verdant.model.Architectures;
-import dev.verdant.model.Network;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
 import dev.verdant.model.ResidualBlock;
 
 import java.util.List;
 
 /**
  * FLOPs per training sample of one epoch, for the network, resolution, frozen prefix and drop rates it ran with.
- * The network is rebuilt (blocks only, no weights) for the epoch's input size so every layer is counted at the
- * resolution it actually saw.
+ * The network is described afresh for the epoch's input size so every layer is counted at the resolution it
+ * actually saw.
  *
  * @param forward  expected forward FLOPs per sample (dropped residual branches cost nothing)
  * @param training forward plus backward, the backward counted as twice the forward of each layer that trains
@@ -18,17 +19,21 @@ import java.util.List;
 record EpochFlops(long forward, long training) {
 
     static EpochFlops of(LiveNetwork live, EpochPlan plan, LoadedData data) {
-        Network shaped = java.util.Arrays.equals(plan.sampleShape, live.network.inputShape()) ? live.network
-                : Architectures.build(live.modelSpec, plan.sampleShape, data.numClasses());
+        Net shaped = java.util.Arrays.equals(plan.sampleShape, live.network.inputShape()) ? live.network.net()
+                : Architectures.describe(live.modelSpec, plan.sampleShape, data.numClasses());
         long forward = shaped.flopsPerSample();
-        List<ResidualBlock> liveBlocks = Stacking.residualBlocks(live.network);
-        List<ResidualBlock> shapedBlocks = Stacking.residualBlocks(shaped);
-        for (int i = 0; i < liveBlocks.size(); i++) {
-            forward -= Math.round(liveBlocks.get(i).dropRate() * shapedBlocks.get(i).branchFlops());
+        List<ResidualBlock> blocks = live.network.residualBlocks();
+        long[] s = shaped.inputShape();
+        int r = 0;
+        for (Layer l : shaped.layers()) {
+            if (l instanceof Layer.Residual residual) {
+                forward -= Math.round(blocks.get(r++).dropRate() * Net.flops(residual.branch(), s));
+            }
+            s = Net.shapeAfter(l, s);
         }
         long frozen = 0;
         for (int i = 0; i < plan.frozenLayers; i++) {
-            frozen += shaped.layers().get(i).flops();
+            frozen += shaped.units().get(i).flops();
         }
         return new EpochFlops(forward, forward + 2 * Math.max(0, forward - frozen));
     }

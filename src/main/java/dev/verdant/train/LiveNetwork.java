@@ -79,11 +79,11 @@ final class LiveNetwork implements AutoCloseable {
         }
         if ("lsuv".equals(init) && dataInit) {
             try (NDManager scratch = model.getNDManager().newSubManager()) {
-                Lsuv.apply(network.block(), scratch, firstSamples(scratch, data.train(), data.sampleShape()));
+                Lsuv.apply(network, scratch, firstSamples(scratch, data.train(), data.sampleShape()));
             }
         }
         if ("zero-residual".equals(init)) {
-            ZeroResidual.apply(network.block());
+            ZeroResidual.apply(network);
         }
     }
 

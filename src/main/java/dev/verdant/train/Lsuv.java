@@ -4,11 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Network;
 import dev.verdant.model.ResidualBlock;
 
 import java.util.ArrayList;
@@ -29,32 +27,42 @@ final class Lsuv {
     private Lsuv() {
     }
 
-    /** Rescales every weighted layer of {@code block} on {@code batch}, which the caller closes. */
-    static void apply(Block block, NDManager manager, NDArray batch) {
-        walk(block, new ParameterStore(manager, false), new NDList(batch), true, new ArrayList<>());
+    /** Rescales every weighted layer of {@code network} on {@code batch}, which the caller closes. */
+    static void apply(Network network, NDManager manager, NDArray batch) {
+        walk(network.net().layers(), network.block(), new ParameterStore(manager, false), new NDList(batch), true,
+                new ArrayList<>());
     }
 
     /** The output variance of each weighted layer on {@code batch}, in forward order (for tests and logs). */
-    static List<Double> layerVariances(Block block, NDManager manager, NDArray batch) {
+    static List<Double> layerVariances(Network network, NDManager manager, NDArray batch) {
         List<Double> out = new ArrayList<>();
-        walk(block, new ParameterStore(manager, false), new NDList(batch), false, out);
+        walk(network.net().layers(), network.block(), new ParameterStore(manager, false), new NDList(batch), false,
+                out);
         return out;
     }
 
-    private static NDList walk(Block block, ParameterStore store, NDList x, boolean rescale, List<Double> variances) {
-        if (block instanceof SequentialBlock) {
-            NDList h = x;
-            for (Block child : block.getChildren().values()) {
-                h = walk(child, store, h, rescale, variances);
+    /** Walks the description alongside the sequence built from it (one child per entry). */
+    private static NDList walk(List<Layer> layers, Block sequence, ParameterStore store, NDList x, boolean rescale,
+                               List<Double> variances) {
+        List<Block> children = sequence.getChildren().values();
+        NDList h = x;
+        for (int i = 0; i < layers.size(); i++) {
+            h = walk(layers.get(i), children.get(i), store, h, rescale, variances);
+        }
+        return h;
+    }
+
+    private static NDList walk(Layer layer, Block block, ParameterStore store, NDList x, boolean rescale,
+                               List<Double> variances) {
+        if (layer instanceof Layer.Residual r) {
+            ResidualBlock residual = (ResidualBlock) block;
+            walk(r.branch(), residual.branch(), store, x, rescale, variances);
+            if (!r.shortcut().isEmpty()) {
+                walk(r.shortcut(), residual.shortcut(), store, x, rescale, variances);
             }
-            return h;
+            return residual.forward(store, x, false);
         }
-        if (block instanceof ResidualBlock r) {
-            walk(r.branch(), store, x, rescale, variances);
-            walk(r.shortcut(), store, x, rescale, variances);
-            return r.forward(store, x, false);
-        }
-        if (block instanceof Linear || block instanceof Conv2d) {
+        if (layer instanceof Layer.Dense || layer instanceof Layer.Conv) {
             NDList y = block.forward(store, x, false);
             if (rescale) {
                 NDArray weight = weight(block);
@@ -76,13 +84,9 @@ final class Lsuv {
         return block.forward(store, x, false);
     }
 
+    /** A weighted layer's weight: its first parameter (the description's order). */
     private static NDArray weight(Block block) {
-        for (Parameter p : block.getDirectParameters().values()) {
-            if (p.getType() == Parameter.Type.WEIGHT) {
-                return p.getArray();
-            }
-        }
-        throw new IllegalStateException(block + " has no weight");
+        return block.getParameters().valueAt(0).getArray();
     }
 
     private static double variance(NDArray y) {

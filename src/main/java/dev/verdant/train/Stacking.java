@@ -2,9 +2,8 @@ package dev.verdant.train;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import dev.verdant.model.Layer;
+import dev.verdant.model.Unit;
 import dev.verdant.model.Network;
-import dev.verdant.model.ResidualBlock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +22,13 @@ final class Stacking {
 
     /** Copies {@code from}'s trained parameters into {@code to}; returns how many parameter arrays were copied. */
     static int copy(Network from, Network to) {
-        List<List<Layer>> oldStages = stages(from);
-        List<List<Layer>> newStages = stages(to);
+        List<List<Unit>> oldStages = stages(from);
+        List<List<Unit>> newStages = stages(to);
         int copied = copyRange(from, first(from), to, first(to));
         copied += copyRange(from, last(from), to, last(to));
         for (int s = 0; s < newStages.size(); s++) {
-            List<Layer> old = oldStages.get(s);
-            List<Layer> grown = newStages.get(s);
+            List<Unit> old = oldStages.get(s);
+            List<Unit> grown = newStages.get(s);
             for (int j = 0; j < grown.size(); j++) {
                 int source;
                 if (j < old.size()) {
@@ -46,10 +45,10 @@ final class Stacking {
     }
 
     /** Residual layers grouped into stages: a new stage begins where the channel count changes. */
-    private static List<List<Layer>> stages(Network net) {
-        List<List<Layer>> stages = new ArrayList<>();
+    private static List<List<Unit>> stages(Network net) {
+        List<List<Unit>> stages = new ArrayList<>();
         String previous = null;
-        for (Layer layer : net.layers()) {
+        for (Unit layer : net.units()) {
             if (!layer.name().startsWith("residual")) {
                 continue;
             }
@@ -62,15 +61,15 @@ final class Stacking {
         return stages;
     }
 
-    private static Layer first(Network net) {
-        return net.layers().get(0);
+    private static Unit first(Network net) {
+        return net.units().get(0);
     }
 
-    private static Layer last(Network net) {
-        return net.layers().get(net.layers().size() - 1);
+    private static Unit last(Network net) {
+        return net.units().get(net.units().size() - 1);
     }
 
-    private static int copyRange(Network from, Layer source, Network to, Layer target) {
+    private static int copyRange(Network from, Unit source, Network to, Unit target) {
         List<Parameter> src = parameters(from, source);
         List<Parameter> dst = parameters(to, target);
         int copied = 0;
@@ -85,17 +84,12 @@ final class Stacking {
         return copied;
     }
 
-    private static List<Parameter> parameters(Network net, Layer layer) {
+    private static List<Parameter> parameters(Network net, Unit layer) {
         List<Block> children = net.block().getChildren().values();
         List<Parameter> out = new ArrayList<>();
         for (int c = layer.firstChild(); c < layer.endChild(); c++) {
             out.addAll(children.get(c).getParameters().values());
         }
         return out;
-    }
-
-    /** The residual blocks of a network in forward order, for layer dropping. */
-    static List<ResidualBlock> residualBlocks(Network net) {
-        return ZeroResidual.residualBlocks(net.block());
     }
 }

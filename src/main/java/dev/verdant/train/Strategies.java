@@ -2,7 +2,7 @@ package dev.verdant.train;
 
 import dev.verdant.result.StopReason;
 import dev.verdant.data.LoadedData;
-import dev.verdant.model.Layer;
+import dev.verdant.model.Unit;
 import dev.verdant.model.Network;
 import dev.verdant.model.ResidualBlock;
 import dev.verdant.result.EpochRecord;
@@ -116,10 +116,10 @@ final class Strategies {
         Freeze(ProgressiveSpec p, Network network, String field) {
             this.p = p;
             int most = p.frozen().stream().mapToInt(Integer::intValue).max().orElse(0);
-            List<Layer> layers = network.layers();
+            List<Unit> layers = network.units();
             if (most >= layers.size()) {
                 throw new SpecException(field + ".frozen", "freezes up to " + most + " layers, but the network has "
-                        + layers.size() + " (" + layers.stream().map(Layer::name).collect(Collectors.joining(", "))
+                        + layers.size() + " (" + layers.stream().map(Unit::name).collect(Collectors.joining(", "))
                         + "); at least the last must train");
             }
         }
@@ -128,7 +128,7 @@ final class Strategies {
         public void beforeEpoch(TrainingSession session, int epoch, EpochPlan plan) {
             int k = p.stageValue(p.frozen(), epoch);
             Network net = session.live().network;
-            int end = k == 0 ? 0 : net.layers().get(k).firstChild();
+            int end = k == 0 ? 0 : net.units().get(k).firstChild();
             // Only ever freeze: unfreezing would also mark batch-norm statistics as trainable.
             for (int c = 0; c < end; c++) {
                 net.block().getChildren().get(c).getValue().freezeParameters(true);
@@ -160,7 +160,7 @@ final class Strategies {
         @Override
         public void beforeEpoch(TrainingSession session, int epoch, EpochPlan plan) {
             double deepest = deepestRate(rate, epoch, epochs);
-            List<ResidualBlock> blocks = Stacking.residualBlocks(session.live().network);
+            List<ResidualBlock> blocks = session.live().network.residualBlocks();
             for (int l = 1; l <= blocks.size(); l++) {
                 blocks.get(l - 1).setDropRate(deepest * l / blocks.size(), seed * 1_000_003L + epoch * 1009L + l);
             }

@@ -1,5 +1,6 @@
 package dev.verdant.train;
 
+import dev.verdant.model.Evaluation;
 import dev.verdant.result.StopReason;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.RunStatus;

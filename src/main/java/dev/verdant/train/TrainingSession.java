@@ -6,18 +6,16 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.tracker.Tracker;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
 import dev.verdant.data.Split;
-import dev.verdant.model.Architectures;
 import dev.verdant.model.Batches;
+import dev.verdant.model.Evaluation;
+import dev.verdant.model.Net;
 import dev.verdant.model.Network;
+import dev.verdant.model.TrainingLoop;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.RunStatus;
@@ -41,8 +39,6 @@ import java.util.function.BooleanSupplier;
  * Close it to free native memory.
  */
 public final class TrainingSession implements AutoCloseable {
-
-    private static final int EVAL_BATCH = 1000;
 
     private final ExperimentSpec spec;
     private final LoadedData data;
@@ -88,9 +84,7 @@ public final class TrainingSession implements AutoCloseable {
      */
     public TrainingOutcome train(TrainingObserver observer, BooleanSupplier cancelled) {
         TrainingSpec t = spec.training();
-        int bs = Math.min(t.batchSize(), data.train().size());
-        int steps = stepsPerEpoch();
-        Tracker lr = Optimizers.schedule(t, steps);
+        Tracker lr = Optimizers.schedule(t, stepsPerEpoch());
         Random shuffler = new Random(spec.seed());
         List<EpochRecord> epochs = new ArrayList<>();
         long start = System.nanoTime();
@@ -100,7 +94,6 @@ public final class TrainingSession implements AutoCloseable {
         StopReason stopReason = StopReason.EPOCHS;
         String message = null;
 
-        epochLoop:
         for (int epoch = 1; epoch <= t.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             EpochPlan plan = new EpochPlan(data.train(), data.sampleShape());
@@ -110,48 +103,25 @@ public final class TrainingSession implements AutoCloseable {
             Split train = plan.train;
             observer.onPhase(Phase.TRAIN);
             int[] order = Datasets.permutation(train.size(), shuffler);
-            double lossSum = 0;
-            long correct = 0;
-            for (int b = 0; b < steps; b++) {
-                if (cancelled.getAsBoolean()) {
-                    status = RunStatus.CANCELLED;
-                    stopReason = StopReason.CANCELLED;
-                    message = "cancelled during epoch " + epoch + "; " + epochs.size() + " completed epochs kept";
-                    break epochLoop;
-                }
-                int from = b * bs;
-                int size = Math.min(bs, train.size() - from);
-                long batchStart = System.nanoTime();
-                float batchLoss;
-                long batchCorrect;
-                Trainer trainer = live.trainer;
-                try (Batch batch = Batches.of(trainer.getManager(), train, plan.sampleShape, order, from, size, b,
-                        steps)) {
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
-                        NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
-                        gc.backward(loss);
-                        batchLoss = loss.getFloat();
-                        batchCorrect = Batches.correct(predictions, batch.getLabels());
-                    }
-                    trainer.step();
-                }
-                updates++;
-                double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
-                trainPhaseSeconds += batchSeconds;
-                if (!Float.isFinite(batchLoss)) {
-                    status = RunStatus.DIVERGED;
-                    stopReason = StopReason.DIVERGED;
-                    message = "the loss became " + batchLoss + " in epoch " + epoch + ", batch " + (b + 1)
-                            + ": training diverged. Try a lower learning rate (now " + t.learningRate()
-                            + "), e.g. " + t.learningRate() / 10 + ", or add normalisation.";
-                    break epochLoop;
-                }
-                lossSum += batchLoss * size;
-                correct += batchCorrect;
-                samplesSeen += size;
-                observer.onBatch(new BatchRecord(epoch, b, batchLoss, (double) batchCorrect / size,
-                        size / Math.max(batchSeconds, 1e-9), (System.nanoTime() - start) / 1e9));
+            EpochHooks hooks = new EpochHooks(epoch, observer, cancelled, start);
+            TrainingLoop.epoch(live.trainer, train, plan.sampleShape, t.batchSize(), order, hooks);
+            trainPhaseSeconds += hooks.seconds;
+            samplesSeen += hooks.samples;
+            double lossSum = hooks.lossSum;
+            long correct = hooks.correct;
+            if (hooks.cancelled) {
+                status = RunStatus.CANCELLED;
+                stopReason = StopReason.CANCELLED;
+                message = "cancelled during epoch " + epoch + "; " + epochs.size() + " completed epochs kept";
+                break;
+            }
+            if (hooks.divergedLoss != null) {
+                status = RunStatus.DIVERGED;
+                stopReason = StopReason.DIVERGED;
+                message = "the loss became " + hooks.divergedLoss + " in epoch " + epoch + ", batch "
+                        + hooks.divergedBatch + ": training diverged. Try a lower learning rate (now "
+                        + t.learningRate() + "), e.g. " + t.learningRate() / 10 + ", or add normalisation.";
+                break;
             }
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
             observer.onPhase(Phase.EVAL);
@@ -210,24 +180,68 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Loss and accuracy of the current weights on {@code split}, in inference mode. */
     public Evaluation evaluate(Split split) {
-        double lossSum = 0;
-        long correct = 0;
-        int[] order = Batches.inOrder(split.size());
-        for (int from = 0; from < split.size(); from += EVAL_BATCH) {
-            int size = Math.min(EVAL_BATCH, split.size() - from);
-            Trainer trainer = live.trainer;
-            try (Batch batch = Batches.of(trainer.getManager(), split, data.sampleShape(), order, from, size,
-                    from / EVAL_BATCH, 1)) {
-                // A fresh ParameterStore reads the block's current arrays, including ones replaced by load();
-                // the trainer's store would keep serving the arrays it cached before.
-                NDList predictions = live.model.getBlock().forward(
-                        new ParameterStore(batch.getManager(), false), batch.getData(), false);
-                lossSum += trainer.getLoss().evaluate(batch.getLabels(), predictions).getFloat() * size;
-                correct += Batches.correct(predictions, batch.getLabels());
-            }
+        return Evaluation.of(live.model.getBlock(), live.trainer.getManager(), split, data.sampleShape(),
+                live.trainer.getLoss());
+    }
+
+    /**
+     * The training loop's hooks for one epoch: checks the cancel flag before each batch, reads the batch's loss and
+     * correct count (the one sync per batch, as the progress chart needs them), stops at a non-finite loss and
+     * reports each batch to the observer.
+     */
+    private final class EpochHooks implements TrainingLoop.Hooks {
+        private final int epoch;
+        private final TrainingObserver observer;
+        private final BooleanSupplier cancelRequested;
+        private final long runStart;
+        private long batchStart;
+        private float batchLoss;
+        private long batchCorrect;
+        double seconds;
+        double lossSum;
+        long correct;
+        long samples;
+        boolean cancelled;
+        Float divergedLoss;
+        int divergedBatch;
+
+        EpochHooks(int epoch, TrainingObserver observer, BooleanSupplier cancelRequested, long runStart) {
+            this.epoch = epoch;
+            this.observer = observer;
+            this.cancelRequested = cancelRequested;
+            this.runStart = runStart;
         }
-        int n = Math.max(1, split.size());
-        return new Evaluation(lossSum / n, (double) correct / n, split.size());
+
+        @Override
+        public boolean stopBefore(int index) {
+            cancelled = cancelRequested.getAsBoolean();
+            batchStart = System.nanoTime();
+            return cancelled;
+        }
+
+        @Override
+        public void afterBackward(Batch batch, NDList predictions, NDArray loss) {
+            batchLoss = loss.getFloat();
+            batchCorrect = Batches.correct(predictions, batch.getLabels());
+        }
+
+        @Override
+        public boolean afterStep(int index, int size) {
+            updates++;
+            double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+            seconds += batchSeconds;
+            if (!Float.isFinite(batchLoss)) {
+                divergedLoss = batchLoss;
+                divergedBatch = index + 1;
+                return false;
+            }
+            lossSum += batchLoss * size;
+            correct += batchCorrect;
+            samples += size;
+            observer.onBatch(new BatchRecord(epoch, index, batchLoss, (double) batchCorrect / size,
+                    size / Math.max(batchSeconds, 1e-9), (System.nanoTime() - runStart) / 1e9));
+            return true;
+        }
     }
 
     /** Saves the parameters to {@code dir} as {@code <name>-0000.params}; {@link #load} restores them. */
@@ -255,22 +269,23 @@ public final class TrainingSession implements AutoCloseable {
         return live.network;
     }
 
+    /** The description of the network being trained, with its current values read back from the block. */
+    public Net trainedNet() {
+        return live.network.trained();
+    }
+
     public LoadedData data() {
         return data;
     }
 
     /** Trainable parameters. */
     public long params() {
-        return Architectures.trainableParameters(live.network.block());
+        return live.network.net().params();
     }
 
     /** Bytes of all stored parameter values as float32 (normalisation statistics included). */
     public long modelBytes() {
-        long values = 0;
-        for (Parameter p : live.network.block().getParameters().values()) {
-            values += p.getArray().size();
-        }
-        return values * Float.BYTES;
+        return live.network.net().modelBytes();
     }
 
     /** NDArrays alive under the model's manager: stays flat epoch over epoch when every temporary is freed. */
@@ -284,8 +299,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private int stepsPerEpoch() {
-        int bs = Math.min(spec.training().batchSize(), data.train().size());
-        return (data.train().size() + bs - 1) / bs;
+        return TrainingLoop.batches(data.train().size(), spec.training().batchSize());
     }
 
     @Override

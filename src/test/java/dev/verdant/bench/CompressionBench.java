@@ -58,10 +58,10 @@ public final class CompressionBench {
                     outcome.finalEvaluation().accuracy());
             for (int p = 0; p < pipelines.size(); p++) {
                 ExperimentSpec s = spec.withCompression(pipelines.get(p));
-                CompressionPipeline pipeline = CompressionPipeline.plan(s, data, session.network().block(),
+                CompressionPipeline pipeline = CompressionPipeline.plan(s, data, session.network(),
                         Device.cpu(), TeacherSource.NONE, new CompressionPipeline.Settings(20, 200, 20_000));
                 String name = pipelines.get(p).get(0).label();
-                for (CompressionReport r : pipeline.run(session.network().block(), meter, x -> { }, () -> false)
+                for (CompressionReport r : pipeline.run(session.trainedNet(), meter, x -> { }, () -> false)
                         .reports()) {
                     System.out.printf(Locale.ROOT, "| %s | %s | %.4f | %d | %d | %d | %.3f | %.3f | %.3f | %.3f | "
                                     + "%.1f | %.1f | %s |%n", name, r.step(), r.accuracy(), r.params(),

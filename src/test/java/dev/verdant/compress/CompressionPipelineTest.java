@@ -1,5 +1,6 @@
 package dev.verdant.compress;
 
+import dev.verdant.model.Net;
 import dev.verdant.result.CompressionReport;
 import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;

@@ -4,6 +4,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.verdant.data.LoadedData;
+import dev.verdant.model.Layer;
+import dev.verdant.model.Net;
+import dev.verdant.model.NetBlocks;
 import dev.verdant.model.Batches;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
@@ -193,8 +196,8 @@ class CompressionStepsTest {
         Net alone = FineTuner.train(start, data.train(), s);
         try (LiveNet teacher = new LiveNet(mlp, Device.cpu())) {
             Net hardOnly = FineTuner.train(start, data.train(), s, new DistillationLoss(4, 0.0), teacher, null);
-            List<float[]> a = NetModels.allArrays(alone.layers());
-            List<float[]> h = NetModels.allArrays(hardOnly.layers());
+            List<float[]> a = NetBlocks.allArrays(alone.layers());
+            List<float[]> h = NetBlocks.allArrays(hardOnly.layers());
             assertEquals(a.size(), h.size());
             for (int i = 0; i < a.size(); i++) {
                 assertArrayEquals(a.get(i), h.get(i), "parameter " + i);

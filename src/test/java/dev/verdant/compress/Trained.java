@@ -3,6 +3,7 @@ package dev.verdant.compress;
 import ai.djl.Device;
 import dev.verdant.data.Datasets;
 import dev.verdant.data.LoadedData;
+import dev.verdant.model.Net;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
 import dev.verdant.train.TrainingObserver;
@@ -31,8 +32,7 @@ final class Trained {
             if (spec.training().epochs() > 0) {
                 session.train(TrainingObserver.NONE, () -> false);
             }
-            return NetModels.read(session.network().block(), data.sampleShape(), data.numClasses(),
-                    spec.model().dropout());
+            return session.trainedNet();
         }
     }
 

@@ -31,7 +31,10 @@ class ArchitecturesTest {
             var out = block.forward(new ai.djl.training.ParameterStore(manager, false),
                     new ai.djl.ndarray.NDList(manager.ones(new Shape(dims))), false);
             assertEquals(2, out.singletonOrThrow().getShape().get(0));
-            return Architectures.trainableParameters(block);
+            long counted = Architectures.trainableParameters(block);
+            assertEquals(counted, net.net().params(), "the description counts what the block holds");
+            assertEquals(net.net().params(), NetBlocks.readValues(net.net(), block).params());
+            return counted;
         }
     }
 
@@ -108,5 +111,26 @@ class ArchitecturesTest {
                 assertTrue(model.getBlock() != null);
             }
         }
+    }
+
+    @Test
+    void theBlockHasOneChildPerDescriptionEntryAndUnitsPartitionThem() {
+        for (String arch : ModelSpec.ARCHS) {
+            Network net = Architectures.build(ModelSpec.defaults().withArch(arch).withNorm("batch").withDropout(0.1),
+                    DIGITS, 10);
+            int entries = net.net().layers().size();
+            assertEquals(entries, net.block().getChildren().size(), arch);
+            List<Unit> units = net.units();
+            assertEquals(0, units.get(0).firstChild(), arch);
+            assertEquals(entries, units.get(units.size() - 1).endChild(), arch);
+            for (int i = 1; i < units.size(); i++) {
+                assertEquals(units.get(i - 1).endChild(), units.get(i).firstChild(), arch);
+            }
+            assertEquals(net.flopsPerSample(), units.stream().mapToLong(Unit::flops).sum(), arch);
+            assertEquals(net.net().residuals().size(), net.residualBlocks().size(), arch);
+        }
+        Network resnet = Architectures.build(ModelSpec.defaults().withArch("resnet").withDepth(14), DIGITS, 10);
+        assertEquals(6, resnet.residualBlocks().size(), "two blocks per stage at depth 14");
+        assertEquals(14, resnet.depth());
     }
 }

@@ -43,7 +43,7 @@ class NormalizationTest {
     void groupNormGivesEachGroupOfEachSampleZeroMeanAndUnitVariance() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = skewed(m, 3, 8, 5, 5);
-            NDArray y = run(new GroupNorm(4), m, x, true).reshape(3, 4, -1);
+            NDArray y = run(new GroupNormBlock(4), m, x, true).reshape(3, 4, -1);
             float[] mean = y.mean(new int[] {2}).toFloatArray();
             NDArray centred = y.sub(y.mean(new int[] {2}, true));
             float[] var = centred.square().mean(new int[] {2}).toFloatArray();
@@ -57,10 +57,10 @@ class NormalizationTest {
     @Test
     void groupNormOnFeatureVectorsAndWithOneGroupPerChannel() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray y = run(new GroupNorm(2), m, skewed(m, 4, 6), true).reshape(4, 2, 3);
+            NDArray y = run(new GroupNormBlock(2), m, skewed(m, 4, 6), true).reshape(4, 2, 3);
             assertEquals(0, y.mean(new int[] {2}).abs().max().getFloat(), 1e-4);
             // groups == channels is instance normalisation: each channel of each sample normalised alone
-            NDArray z = run(new GroupNorm(8), m, skewed(m, 2, 8, 4, 4), true).reshape(2, 8, -1);
+            NDArray z = run(new GroupNormBlock(8), m, skewed(m, 2, 8, 4, 4), true).reshape(2, 8, -1);
             NDArray c = z.sub(z.mean(new int[] {2}, true));
             assertEquals(1, c.square().mean(new int[] {2}).min().getFloat(), 1e-3);
         }
@@ -84,10 +84,10 @@ class NormalizationTest {
     void groupNormIsPlacedAfterEveryConvolutionAndHiddenLinearLayer() {
         ModelSpec resnet = ModelSpec.defaults().withArch("resnet").withNorm("group").withChannels(8).withGroups(4);
         Network net = Architectures.build(resnet, new long[] {1, 16, 16}, 10);
-        // stem conv + 2 per block * 3 blocks + 2 shortcut convs = 9 convolutions, each followed by a GroupNorm
-        assertEquals(9, count(net.block(), GroupNorm.class));
+        // stem conv + 2 per block * 3 blocks + 2 shortcut convs = 9 convolutions, each followed by a GroupNormBlock
+        assertEquals(9, count(net.block(), GroupNormBlock.class));
         Network mlp = Architectures.build(ModelSpec.defaults().withNorm("group").withGroups(4), new long[] {64}, 10);
-        assertEquals(2, count(mlp.block(), GroupNorm.class), "after each of the two hidden layers, not the output");
+        assertEquals(2, count(mlp.block(), GroupNormBlock.class), "after each of the two hidden layers, not the output");
     }
 
     @Test

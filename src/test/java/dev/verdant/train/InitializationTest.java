@@ -112,8 +112,8 @@ class InitializationTest {
             spec = spec.withModel(spec.model().withArch(arch));
             try (TrainingSession s = session(spec); NDManager scratch = s.model().getNDManager().newSubManager()) {
                 NDArray batch = LiveNetwork.firstSamples(scratch, s.data().train(), s.data().sampleShape());
-                List<Double> variances = Lsuv.layerVariances(s.network().block(), scratch, batch);
-                assertEquals(s.network().layers().size(), variances.size(), arch + ": one variance per layer");
+                List<Double> variances = Lsuv.layerVariances(s.network(), scratch, batch);
+                assertEquals(s.network().net().weighted().size(), variances.size(), arch + ": one variance per layer");
                 for (double v : variances) {
                     assertEquals(1.0, v, 0.1, arch + " layer variances " + variances);
                 }
@@ -127,7 +127,7 @@ class InitializationTest {
         for (String norm : List.of("batch", "none")) {
             spec = spec.withModel(spec.model().withArch("resnet").withChannels(4).withNorm(norm));
             try (TrainingSession s = session(spec)) {
-                List<ResidualBlock> blocks = ZeroResidual.residualBlocks(s.network().block());
+                List<ResidualBlock> blocks = s.network().residualBlocks();
                 assertEquals(3, blocks.size());
                 for (ResidualBlock b : blocks) {
                     var children = b.branch().getChildren().values();

@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
  * scaled and shifted per channel by learned {@code gamma} and {@code beta}. Unlike batch norm it does not depend on
  * the batch, and unlike layer norm its parameters do not depend on the image size.
  */
-public final class GroupNorm extends AbstractBlock {
+public final class GroupNormBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
     private static final float EPSILON = 1e-5f;
@@ -24,7 +24,7 @@ public final class GroupNorm extends AbstractBlock {
     private final Parameter beta;
 
     /** Normalisation over {@code groups} groups of channels; the channel count must be a multiple of it. */
-    public GroupNorm(int groups) {
+    public GroupNormBlock(int groups) {
         super(VERSION);
         this.groups = groups;
         gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA).build());
