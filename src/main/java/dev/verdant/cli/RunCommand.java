@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunGroup;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.store.RunStore;
@@ -56,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        if (spec.repeats() > 1) {
+            return runGroup(spec, store, err);
+        }
         Job job = Job.of(spec, store);
         if (!quiet) {
             job.subscribe(new ProgressPrinter(err));
@@ -72,18 +76,7 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
             }
         }
-        String json = ResultJson.write(result);
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, json);
-            command.commandLine().getOut().println(Summary.line(result));
-        } else {
-            command.commandLine().getOut().println(json);
-        }
-        command.commandLine().getOut().flush();
+        writeJson(ResultJson.write(result), Summary.line(result));
         if (result.id() != null) {
             err.println("stored as run " + result.id() + " in " + store.dbFile());
         }
@@ -92,6 +85,78 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return exitCode(result.status());
+    }
+
+    /**
+     * Runs the group's members one after another (each a normal stored run), a line per member and then the group
+     * line on stdout; the JSON ({@code --out} or stdout) is {@code {"group": ..., "runs": [...]}}. Ctrl-C cancels the
+     * running member and skips the rest. The exit code is the first unsuccessful member's, else 0.
+     */
+    private int runGroup(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        RunGroup group = RunGroup.start(spec, store);
+        PrintWriter stdout = command.commandLine().getOut();
+        int exit = 0;
+        for (int i = 0; i < group.size(); i++) {
+            if (!quiet) {
+                err.printf("run %d of %d (seed %d)%n", i + 1, group.size(), group.member(i).seed());
+                err.flush();
+            }
+            Job job = group.job(i);
+            if (!quiet) {
+                job.subscribe(new ProgressPrinter(err));
+            }
+            Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
+            Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+            RunResult result;
+            try {
+                result = group.record(job.runHere());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
+                }
+            }
+            // each member's line goes where the group line goes: stdout beside --out, else stderr beside the JSON
+            PrintWriter lines = out != null ? stdout : err;
+            lines.println(Summary.line(result));
+            lines.flush();
+            if (result.status() != RunStatus.COMPLETED) {
+                err.println("verdant: run " + result.status().label() + ": " + result.message());
+                exit = exit == 0 ? exitCode(result.status()) : exit;
+                if (result.status() == RunStatus.CANCELLED || result.status() == RunStatus.INTERRUPTED) {
+                    break;
+                }
+            }
+        }
+        String line = Summary.groupLine(spec.name(), group.summary(), group.size());
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("group", group.summary());
+        json.put("runs", group.results());
+        writeJson(ResultJson.write(json), line);
+        if (out == null) {
+            err.println(line);
+        }
+        if (group.id() != null) {
+            err.println("stored as run group " + group.id() + " in " + store.dbFile());
+        }
+        err.flush();
+        return exit;
+    }
+
+    /** The JSON to {@code --out} with {@code line} on stdout, or the JSON alone on stdout. */
+    private void writeJson(String json, String line) throws IOException {
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(out, json);
+            command.commandLine().getOut().println(line);
+        } else {
+            command.commandLine().getOut().println(json);
+        }
+        command.commandLine().getOut().flush();
     }
 
     static int exitCode(RunStatus status) {
