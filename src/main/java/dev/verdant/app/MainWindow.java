@@ -329,8 +329,9 @@ public final class MainWindow {
             dialogs.showError("Compare needs two runs", "Select two or more runs in the history table.");
             return;
         }
-        CompareView view = new CompareView(new CompareViewModel(runs), dialogs,
-                state.themeProperty().get() == Theme.DARK);
+        CompareViewModel compareVm = new CompareViewModel(runs);
+        CompareView view = new CompareView(compareVm, dialogs, state.themeProperty().get() == Theme.DARK);
+        history.significance(runs, compareVm);
         ChangeListener<Theme> follow = (o, was, now) -> view.setDark(now == Theme.DARK);
         state.themeProperty().addListener(follow);
         Tab tab = Tabs.fixed("Compare (" + runs.size() + " runs)", Tabs.COMPARE, view);
