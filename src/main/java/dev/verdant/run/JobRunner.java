@@ -51,6 +51,26 @@ public final class JobRunner implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Queues a spec with {@code repeats: N} as its run group's N members (seeds {@code seed .. seed+N-1}), in seed
+     * order: one after another at the default parallelism of one. Each member joins the stored group as soon as it
+     * is stored (so a member killed mid-run still belongs to it), before the other subscribers see it start or end.
+     */
+    @SafeVarargs
+    public final List<Job> submitGroup(ExperimentSpec spec, Consumer<RunEvent>... subscribers) {
+        RunGroup group = RunGroup.start(spec, store);
+        List<Job> members = new java.util.ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            List<Consumer<RunEvent>> all = new java.util.ArrayList<>();
+            all.add(group::onEvent);
+            all.addAll(List.of(subscribers));
+            @SuppressWarnings("unchecked")
+            Consumer<RunEvent>[] ordered = all.toArray(new Consumer[0]);
+            members.add(submit(group.member(i), ordered));
+        }
+        return members;
+    }
+
     /** Jobs queued or running. */
     public List<Job> active() {
         return List.copyOf(jobs);

@@ -14,7 +14,7 @@ import java.util.stream.LongStream;
  * Each member is a normal stored run with its own id and provenance; its stored spec has its own seed and repeats 1,
  * so re-running one member reproduces it. The store records the group (created up front) and each member once its
  * job has stored it. The jobs themselves are plain {@link Job}s: this class only plans and collects them.
- * Used from one thread at a time (the one that runs the members, or the one collecting their results).
+ * Thread-safe: members queued on a {@link JobRunner} are recorded from their run threads.
  */
 public final class RunGroup {
 
@@ -68,7 +68,7 @@ public final class RunGroup {
     }
 
     /** Records a member's result (in run order) and, when it was stored, its membership. Returns it. */
-    public RunResult record(RunResult result) {
+    public synchronized RunResult record(RunResult result) {
         if (groupId != null && result.id() != null) {
             store.addToGroup(groupId, result.id());
         }
@@ -76,13 +76,25 @@ public final class RunGroup {
         return result;
     }
 
+    /**
+     * A member's event, for a subscriber attached first: the member joins the group once stored ({@code Started})
+     * and its result is recorded when it ends ({@code Finished}).
+     */
+    void onEvent(RunEvent event) {
+        if (event instanceof RunEvent.Started s && s.storeId() != null && groupId != null) {
+            store.addToGroup(groupId, s.storeId());
+        } else if (event instanceof RunEvent.Finished f) {
+            record(f.result());
+        }
+    }
+
     /** The members' results recorded so far, in run order. */
-    public List<RunResult> results() {
+    public synchronized List<RunResult> results() {
         return List.copyOf(results);
     }
 
     /** Mean and 95% CI of accuracy, energy and time over the completed members recorded so far. */
-    public GroupSummary summary() {
+    public synchronized GroupSummary summary() {
         return GroupSummary.of(groupId, results);
     }
 }

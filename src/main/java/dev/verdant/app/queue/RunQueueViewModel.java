@@ -97,14 +97,22 @@ public final class RunQueueViewModel {
         return runner.shutdown(seconds);
     }
 
-    /** Queues {@code spec}; the item appears at once as {@code queued}. */
+    /**
+     * Queues {@code spec}; the item appears at once as {@code queued}. A spec with {@code repeats: N} queues its
+     * group's N members (seeds {@code seed .. seed+N-1}) and returns the first.
+     */
     public RunItem submit(ExperimentSpec spec) {
-        Job job = runner.submit(spec, pump::offer);
-        RunItem item = new RunItem(job);
-        byJob.put(job.id(), item);
-        items.add(0, item);
-        active.set(active.get() + 1);
-        return item;
+        List<Job> jobs = spec.repeats() > 1 ? runner.submitGroup(spec, pump::offer)
+                : List.of(runner.submit(spec, pump::offer));
+        RunItem first = null;
+        for (Job job : jobs) {
+            RunItem item = new RunItem(job);
+            byJob.put(job.id(), item);
+            items.add(0, item);
+            active.set(active.get() + 1);
+            first = first == null ? item : first;
+        }
+        return first;
     }
 
     /** Asks the run to stop at the next batch; the item stays until its Finished event arrives. */

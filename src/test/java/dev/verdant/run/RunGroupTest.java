@@ -1,0 +1,49 @@
+package dev.verdant.run;
+
+import dev.verdant.result.RunResult;
+import dev.verdant.result.RunStatus;
+import dev.verdant.spec.DatasetSpec;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.TrainingSpec;
+import dev.verdant.store.InMemoryRunStore;
+import dev.verdant.store.StoredGroup;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A spec with repeats queued on a {@link JobRunner} (as the window does) becomes a stored group of real runs. */
+class RunGroupTest {
+
+    @Test
+    void membersHaveConsecutiveSeedsAndSingleRunSpecs() {
+        ExperimentSpec spec = ExperimentSpec.defaults().withSeed(100).withRepeats(3);
+        List<ExperimentSpec> members = RunGroup.memberSpecs(spec);
+        assertEquals(List.of(100L, 101L, 102L), members.stream().map(ExperimentSpec::seed).toList());
+        members.forEach(m -> assertEquals(spec.withSeed(m.seed()).withRepeats(1), m));
+    }
+
+    @Test
+    void aQueuedGroupRunsEveryMemberAndStoresTheGroup() throws Exception {
+        ExperimentSpec spec = ExperimentSpec.defaults().withName("queued-trio").withDevice("cpu").withRepeats(2)
+                .withDataset(DatasetSpec.defaults().withLimit(200))
+                .withTraining(TrainingSpec.defaults().withEpochs(1));
+        try (InMemoryRunStore store = new InMemoryRunStore(); JobRunner runner = new JobRunner(1, store)) {
+            List<Job> jobs = runner.submitGroup(spec);
+            assertEquals(2, jobs.size());
+            List<Long> ids = new java.util.ArrayList<>();
+            for (Job job : jobs) {
+                RunResult r = job.result().get(120, TimeUnit.SECONDS);
+                assertEquals(RunStatus.COMPLETED, r.status(), r.message());
+                ids.add(r.id());
+            }
+            StoredGroup group = store.groups().get(0);
+            assertEquals("queued-trio", group.name());
+            assertEquals(2, group.repeats());
+            assertEquals(ids, group.runIds());
+            assertEquals(List.of(42L, 43L), ids.stream().map(id -> store.spec(id).orElseThrow().seed()).toList());
+        }
+    }
+}
