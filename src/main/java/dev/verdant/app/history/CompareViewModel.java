@@ -8,6 +8,7 @@ import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.MachineNoise;
 import dev.verdant.result.RunResult;
 import dev.verdant.result.Significance;
+import dev.verdant.spec.Mappers;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.data.xy.XYSeries;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  */
 public final class CompareViewModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     /**
      * One spec field across the runs.

@@ -34,7 +34,8 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
     public static HistoryRow of(long id, RunResult r, List<String> tags) {
         ExperimentSpec s = r.spec();
         var m = r.finalMetrics();
-        return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(), s == null ? "" : s.model().arch().label(),
+        return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(),
+                s == null ? "" : s.model().arch().label(),
                 strategy(s), compression(s), m == null ? null : m.accuracy(), m == null ? null : m.energyJoules(),
                 m == null ? null : m.co2eGrams(), m == null ? null : m.params(), r.status().label(),
                 r.startedAt(), tags);
