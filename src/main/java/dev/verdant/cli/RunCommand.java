@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             RunResult result;
             try {
-                result = group.record(job.runHere());
+                result = job.runHere(); // the job joined the group itself (RunGroup.job)
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);

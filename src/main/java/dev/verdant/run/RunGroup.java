@@ -12,8 +12,8 @@ import java.util.stream.LongStream;
 /**
  * A spec with {@code repeats: N} run as N ordinary jobs, one after another, with seeds {@code seed .. seed+N-1}.
  * Each member is a normal stored run with its own id and provenance; its stored spec has its own seed and repeats 1,
- * so re-running one member reproduces it. The store records the group (created up front) and each member once its
- * job has stored it. The jobs themselves are plain {@link Job}s: this class only plans and collects them.
+ * so re-running one member reproduces it. The store records the group (created up front) and each member as soon as
+ * its job has stored it (a member killed mid-run still belongs to the group). The jobs themselves are plain {@link Job}s: this class only plans and collects them.
  * Thread-safe: members queued on a {@link JobRunner} are recorded from their run threads.
  */
 public final class RunGroup {
@@ -62,9 +62,12 @@ public final class RunGroup {
         return members.get(index);
     }
 
-    /** A job for member {@code index}, stored in the group's store; run it, then hand its result to {@link #record}. */
+    /**
+     * A job for member {@code index}, stored in the group's store. It joins the group itself: stored as soon as it
+     * starts, its result recorded when it ends (this subscriber comes first, before any the caller adds).
+     */
     public Job job(int index) {
-        return Job.of(members.get(index), store);
+        return Job.of(members.get(index), store).subscribe(this::onEvent);
     }
 
     /** Records a member's result (in run order) and, when it was stored, its membership. Returns it. */
