@@ -6,6 +6,7 @@ import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunGroup;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.store.RunStore;
@@ -16,13 +17,13 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code verdant run SPEC.yaml}: trains headless, a progress line per epoch on stderr, the result JSON on
- * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled, 1 failed.
+ * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled (Ctrl-C or SIGTERM: see
+ * {@link StopOnSignal}), 1 failed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment spec (YAML or JSON) headless and write its result JSON.")
@@ -51,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
         ExperimentSpec spec = SpecCodec.read(specFile);
+        OutputFiles.checkWritable(out, "--out");
         try (RunStore store = noStore ? null : RunStore.open(StoreLocation.resolve(db))) {
             return run(spec, store, err);
         }
@@ -62,21 +64,26 @@ final class RunCommand implements Callable<Integer> {
         }
         Job job = Job.of(spec, store);
         if (!quiet) {
-            job.subscribe(new ProgressPrinter(err));
+            job.addListener(new ProgressPrinter(err));
         }
-        Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         RunResult result;
-        try {
+        try (StopOnSignal signals = StopOnSignal.install(job.handle()::cancel, err)) {
             result = job.runHere();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
-            }
+            write(result, store, err);
         }
-        writeJson(ResultJson.write(result), Summary.line(result));
+        return ExitCode.of(result.status());
+    }
+
+    /** The result JSON to {@code --out} (or stdout), then where it was stored and why it did not complete. */
+    private void write(RunResult result, RunStore store, PrintWriter err) throws IOException {
+        String json = ResultJson.write(result);
+        if (out != null) {
+            OutputFiles.write(out, json, "--out");
+            command.commandLine().getOut().println(Summary.line(result));
+        } else {
+            command.commandLine().getOut().println(json);
+        }
+        command.commandLine().getOut().flush();
         if (result.id() != null) {
             err.println("stored as run " + result.id() + " in " + store.dbFile());
         }
@@ -84,7 +91,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
         err.flush();
-        return exitCode(result.status());
     }
 
     /**
@@ -96,80 +102,63 @@ final class RunCommand implements Callable<Integer> {
         RunGroup group = RunGroup.start(spec, store);
         PrintWriter stdout = command.commandLine().getOut();
         int exit = 0;
-        for (int i = 0; i < group.size(); i++) {
-            if (!quiet) {
-                err.printf("run %d of %d (seed %d)%n", i + 1, group.size(), group.member(i).seed());
-                err.flush();
+        java.util.concurrent.atomic.AtomicReference<Job> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StopOnSignal signals = StopOnSignal.install(() -> {
+            stop.set(true);
+            Job job = running.get();
+            if (job != null) {
+                job.handle().cancel();
             }
-            Job job = group.job(i);
-            if (!quiet) {
-                job.subscribe(new ProgressPrinter(err));
-            }
-            Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
-            Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
-            RunResult result;
-            try {
-                result = job.runHere(); // the job joined the group itself (RunGroup.job)
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
+        }, err)) {
+            for (int i = 0; i < group.size() && !stop.get(); i++) {
+                if (!quiet) {
+                    err.printf("run %d of %d (seed %d)%n", i + 1, group.size(), group.member(i).seed());
+                    err.flush();
+                }
+                Job job = group.job(i);
+                if (!quiet) {
+                    job.addListener(new ProgressPrinter(err));
+                }
+                running.set(job);
+                if (stop.get()) {
+                    job.handle().cancel(); // the signal came between two members
+                }
+                RunResult result = job.runHere(); // the job joined the group itself (RunGroup.job)
+                // each member's line goes where the group line goes: stdout beside --out, else stderr beside the JSON
+                PrintWriter lines = out != null ? stdout : err;
+                lines.println(Summary.line(result));
+                lines.flush();
+                if (result.status() != RunStatus.COMPLETED) {
+                    err.println("verdant: run " + result.status().label() + ": " + result.message());
+                    exit = exit == 0 ? ExitCode.of(result.status()) : exit;
+                    if (result.status() == RunStatus.CANCELLED || result.status() == RunStatus.INTERRUPTED) {
+                        break;
+                    }
                 }
             }
-            // each member's line goes where the group line goes: stdout beside --out, else stderr beside the JSON
-            PrintWriter lines = out != null ? stdout : err;
-            lines.println(Summary.line(result));
-            lines.flush();
-            if (result.status() != RunStatus.COMPLETED) {
-                err.println("verdant: run " + result.status().label() + ": " + result.message());
-                exit = exit == 0 ? exitCode(result.status()) : exit;
-                if (result.status() == RunStatus.CANCELLED || result.status() == RunStatus.INTERRUPTED) {
-                    break;
-                }
+            String line = Summary.groupLine(spec.name(), group.summary(), group.size());
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("group", group.summary());
+            json.put("runs", group.results());
+            if (out != null) {
+                OutputFiles.write(out, ResultJson.write(json), "--out");
+                stdout.println(line);
+            } else {
+                stdout.println(ResultJson.write(json));
+                err.println(line);
             }
+            stdout.flush();
+            if (group.id() != null) {
+                err.println("stored as run group " + group.id() + " in " + store.dbFile());
+            }
+            err.flush();
         }
-        String line = Summary.groupLine(spec.name(), group.summary(), group.size());
-        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("group", group.summary());
-        json.put("runs", group.results());
-        writeJson(ResultJson.write(json), line);
-        if (out == null) {
-            err.println(line);
-        }
-        if (group.id() != null) {
-            err.println("stored as run group " + group.id() + " in " + store.dbFile());
-        }
-        err.flush();
         return exit;
     }
 
-    /** The JSON to {@code --out} with {@code line} on stdout, or the JSON alone on stdout. */
-    private void writeJson(String json, String line) throws IOException {
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, json);
-            command.commandLine().getOut().println(line);
-        } else {
-            command.commandLine().getOut().println(json);
-        }
-        command.commandLine().getOut().flush();
-    }
-
-    static int exitCode(RunStatus status) {
-        return switch (status) {
-            case COMPLETED -> 0;
-            case DIVERGED -> 2;
-            case CANCELLED, INTERRUPTED -> 3;
-            default -> 1;
-        };
-    }
-
-    /** Prints one line per epoch and notices to stderr. */
-    static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
+    /** Prints the run's setup, one line per epoch and per compression step, and notices to stderr. */
+    static final class ProgressPrinter implements RunListener {
         private final PrintWriter err;
         private dev.verdant.energy.CarbonModel carbon;
 
@@ -178,25 +167,35 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(RunEvent event) {
-            if (event instanceof RunEvent.Started s) {
-                carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
-                String method = s.provenance().energyProbes().stream().filter(p -> p.available())
-                        .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
-                err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
-                        s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
-                        s.provenance().device());
-                err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
-                        + " ('verdant energy probe' explains which counters this machine has)");
-            } else if (event instanceof RunEvent.Notice n) {
-                err.println("note: " + n.message());
-            } else if (event instanceof RunEvent.StepEnded st) {
-                err.println(Summary.stepLine(st.report(), st.totalSteps()));
-            } else if (event instanceof RunEvent.EpochEnded e) {
-                err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
-            } else {
-                return;
-            }
+        public void onStarted(RunEvent.Started s) {
+            carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
+            String method = s.provenance().energyProbes().stream().filter(p -> p.available())
+                    .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
+            // a stored run is named by its store id from the start, as 'verdant runs' and the window name it
+            String name = s.runId().stored() ? s.runId().label(s.spec().name()) : s.spec().name();
+            err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", name,
+                    s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
+                    s.provenance().device());
+            err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
+                    + " ('verdant energy probe' explains which counters this machine has)");
+            err.flush();
+        }
+
+        @Override
+        public void onNotice(RunEvent.Notice n) {
+            err.println("note: " + n.message());
+            err.flush();
+        }
+
+        @Override
+        public void onStep(RunEvent.StepEnded st) {
+            err.println(Summary.stepLine(st.report(), st.totalSteps()));
+            err.flush();
+        }
+
+        @Override
+        public void onEpoch(RunEvent.EpochEnded e) {
+            err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             err.flush();
         }
     }

@@ -23,6 +23,19 @@ public final class RunGroup {
     private final Long groupId;
     private final List<ExperimentSpec> members;
     private final List<RunResult> results = new ArrayList<>();
+    private final RunListener joiner = new RunListener() {
+        @Override
+        public void onStarted(RunEvent.Started started) {
+            if (started.runId().stored() && groupId != null) {
+                store.addToGroup(groupId, started.runId().value());
+            }
+        }
+
+        @Override
+        public void onFinished(RunEvent.Finished finished) {
+            record(finished.result());
+        }
+    };
 
     private RunGroup(ExperimentSpec spec, RunStore store) {
         this.spec = spec;
@@ -67,7 +80,7 @@ public final class RunGroup {
      * starts, its result recorded when it ends (this subscriber comes first, before any the caller adds).
      */
     public Job job(int index) {
-        return Job.of(members.get(index), store).subscribe(this::onEvent);
+        return Job.of(members.get(index), store).addListener(joiner);
     }
 
     /** Records a member's result (in run order) and, when it was stored, its membership. Returns it. */
@@ -80,15 +93,12 @@ public final class RunGroup {
     }
 
     /**
-     * A member's event, for a subscriber attached first: the member joins the group once stored ({@code Started})
-     * and its result is recorded when it ends ({@code Finished}).
+     * The listener that makes a run a member: it joins the group once stored ({@code onStarted}, so a member killed
+     * mid-run still belongs to it) and its result is recorded when it ends. Attach it before other listeners, so the
+     * membership is stored before they hear of the run.
      */
-    void onEvent(RunEvent event) {
-        if (event instanceof RunEvent.Started s && s.storeId() != null && groupId != null) {
-            store.addToGroup(groupId, s.storeId());
-        } else if (event instanceof RunEvent.Finished f) {
-            record(f.result());
-        }
+    public RunListener joiner() {
+        return joiner;
     }
 
     /** The members' results recorded so far, in run order. */

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GroupSummaryTest {
 
     private static RunResult run(long id, RunStatus status, double accuracy, Double joules, double seconds) {
-        FinalMetrics m = new FinalMetrics(accuracy, 0.1, 10, 20, 40, seconds, 100, 1, "epochs", joules, null, null,
-                null, null, null, joules == null ? null : "estimated:cpu-tdp", null);
+        FinalMetrics m = FinalMetrics.builder().accuracy(accuracy).loss(0.1).params(10).flopsPerSample(20)
+                .modelBytes(40).trainSeconds(seconds).samplesPerSecond(100).epochsCompleted(1)
+                .stopReason(StopReason.EPOCHS).energy(joules, null, null, null, joules == null ? null
+                        : "estimated:cpu-tdp").build();
         return new RunResult(id, "g", status, null, null, null, m, List.of(), List.of(), null, null, List.of());
     }
 

@@ -31,18 +31,24 @@ class RunGroupTest {
                 .withDataset(DatasetSpec.defaults().withLimit(200))
                 .withTraining(TrainingSpec.defaults().withEpochs(1));
         try (InMemoryRunStore store = new InMemoryRunStore(); JobRunner runner = new JobRunner(1, store)) {
-            List<Job> jobs = runner.submitGroup(spec);
-            assertEquals(2, jobs.size());
+            RunGroup group = runner.startGroup(spec);
+            List<RunHandle> handles = new java.util.ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                handles.add(runner.submit(group.member(i), group.joiner()));
+            }
+            assertEquals(2, handles.size());
             List<Long> ids = new java.util.ArrayList<>();
-            for (Job job : jobs) {
-                RunResult r = job.result().get(120, TimeUnit.SECONDS);
+            for (RunHandle handle : handles) {
+                RunResult r = handle.result().get(120, TimeUnit.SECONDS);
                 assertEquals(RunStatus.COMPLETED, r.status(), r.message());
                 ids.add(r.id());
             }
-            StoredGroup group = store.groups().get(0);
-            assertEquals("queued-trio", group.name());
-            assertEquals(2, group.repeats());
-            assertEquals(ids, group.runIds());
+            StoredGroup stored = store.groups().get(0);
+            assertEquals("queued-trio", stored.name());
+            assertEquals(2, stored.repeats());
+            assertEquals(ids, stored.runIds());
+            assertEquals(ids, group.summary().runIds());
+            assertEquals(2, group.summary().completed());
             assertEquals(List.of(42L, 43L), ids.stream().map(id -> store.spec(id).orElseThrow().seed()).toList());
         }
     }

@@ -35,10 +35,8 @@ class GroupsInHistoryTest {
     private static RunResult run(String name, double accuracy, double joules, double seconds) {
         RunResult r = AppSamples.run(1, name, 0.001, accuracy, joules);
         FinalMetrics m = r.finalMetrics();
-        FinalMetrics timed = new FinalMetrics(accuracy, m.loss(), m.params(), m.flopsPerSample(), m.modelBytes(),
-                seconds, m.samplesPerSecond(), m.epochsCompleted(), m.stopReason(), null, null, null, null, null, null,
-                null, null).withEnergy(joules, joules * 0.8, joules * 0.2, joules / seconds, joules * 1e-4, null,
-                "estimated:cpu-tdp", null);
+        FinalMetrics timed = m.toBuilder().trainSeconds(seconds)
+                .energy(joules, joules * 0.8, joules * 0.2, joules / seconds, "estimated:cpu-tdp").build();
         return new RunResult(null, name, r.status(), null, r.spec(), r.provenance(), timed, r.epochs(), List.of(),
                 r.startedAt(), r.endedAt(), List.of());
     }
