@@ -334,6 +334,7 @@ public final class MainWindow {
         }
         CompareViewModel vm = new CompareViewModel(runs);
         CompareView view = new CompareView(vm, dialogs, state.themeProperty().get() == Theme.DARK);
+        history.significance(runs, vm);
         ChangeListener<Theme> follow = (o, was, now) -> view.setDark(now == Theme.DARK);
         state.themeProperty().addListener(follow);
         Tab tab = Tabs.fixed(vm.title(), Tabs.COMPARE, view);

@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunGroup;
 import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
@@ -58,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        if (spec.repeats() > 1) {
+            return runGroup(spec, store, err);
+        }
         Job job = Job.of(spec, store);
         if (!quiet) {
             job.addListener(new ProgressPrinter(err));
@@ -87,6 +91,70 @@ final class RunCommand implements Callable<Integer> {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
         err.flush();
+    }
+
+    /**
+     * Runs the group's members one after another (each a normal stored run), a line per member and then the group
+     * line on stdout; the JSON ({@code --out} or stdout) is {@code {"group": ..., "runs": [...]}}. Ctrl-C cancels the
+     * running member and skips the rest. The exit code is the first unsuccessful member's, else 0.
+     */
+    private int runGroup(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
+        RunGroup group = RunGroup.start(spec, store);
+        PrintWriter stdout = command.commandLine().getOut();
+        int exit = 0;
+        java.util.concurrent.atomic.AtomicReference<Job> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StopOnSignal signals = StopOnSignal.install(() -> {
+            stop.set(true);
+            Job job = running.get();
+            if (job != null) {
+                job.handle().cancel();
+            }
+        }, err)) {
+            for (int i = 0; i < group.size() && !stop.get(); i++) {
+                if (!quiet) {
+                    err.printf("run %d of %d (seed %d)%n", i + 1, group.size(), group.member(i).seed());
+                    err.flush();
+                }
+                Job job = group.job(i);
+                if (!quiet) {
+                    job.addListener(new ProgressPrinter(err));
+                }
+                running.set(job);
+                if (stop.get()) {
+                    job.handle().cancel(); // the signal came between two members
+                }
+                RunResult result = job.runHere(); // the job joined the group itself (RunGroup.job)
+                // each member's line goes where the group line goes: stdout beside --out, else stderr beside the JSON
+                PrintWriter lines = out != null ? stdout : err;
+                lines.println(Summary.line(result));
+                lines.flush();
+                if (result.status() != RunStatus.COMPLETED) {
+                    err.println("verdant: run " + result.status().label() + ": " + result.message());
+                    exit = exit == 0 ? ExitCode.of(result.status()) : exit;
+                    if (result.status() == RunStatus.CANCELLED || result.status() == RunStatus.INTERRUPTED) {
+                        break;
+                    }
+                }
+            }
+            String line = Summary.groupLine(spec.name(), group.summary(), group.size());
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("group", group.summary());
+            json.put("runs", group.results());
+            if (out != null) {
+                OutputFiles.write(out, ResultJson.write(json), "--out");
+                stdout.println(line);
+            } else {
+                stdout.println(ResultJson.write(json));
+                err.println(line);
+            }
+            stdout.flush();
+            if (group.id() != null) {
+                err.println("stored as run group " + group.id() + " in " + store.dbFile());
+            }
+            err.flush();
+        }
+        return exit;
     }
 
     /** Prints the run's setup, one line per epoch and per compression step, and notices to stderr. */

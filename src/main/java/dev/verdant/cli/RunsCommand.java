@@ -4,7 +4,9 @@ import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.Provenance;
 import dev.verdant.result.ResultJson;
+import dev.verdant.result.MachineNoise;
 import dev.verdant.result.RunResult;
+import dev.verdant.result.Significance;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.store.FieldDifference;
@@ -14,6 +16,8 @@ import dev.verdant.store.RunComparison;
 import dev.verdant.store.RunExport;
 import dev.verdant.store.RunFilter;
 import dev.verdant.store.RunStore;
+import dev.verdant.store.StoredGroup;
+import dev.verdant.store.StoredGroups;
 import dev.verdant.store.RunSummary;
 import dev.verdant.store.StoreException;
 import dev.verdant.store.StoreLocation;
@@ -36,6 +40,8 @@ import java.util.stream.Collectors;
 /**
  * {@code verdant runs ...}: list, show, compare, export, import, re-run, delete, tag and annotate stored runs.
  * The store file is {@code --db}, else {@code VERDANT_DB}, else the platform's data folder.
+ * One class because picocli's subcommands are small nested classes sharing the store-opening base and the
+ * formatting helpers; each subcommand stays a few dozen lines.
  */
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "Work with stored runs: list, show, compare, export, import, rerun, delete, tag, note.",
@@ -216,25 +222,71 @@ public final class RunsCommand implements Runnable {
         }
     }
 
-    @Command(name = "compare", description = "Compare runs: spec differences and metric deltas against the first run.")
+    @Command(name = "compare", description = "Compare runs: spec differences and metric deltas against the first run; "
+            + "with two --group options, whether the groups differ significantly (Welch's t-test).")
     static final class Compare extends StoreCommand {
         @Override
         boolean readsOnly() {
             return true;
         }
 
-        @Parameters(paramLabel = "ID", arity = "2..*", description = "Two or more run ids; the first is the baseline.")
-        List<Long> ids;
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "Two or more run ids; the first is the baseline.")
+        List<Long> ids = new ArrayList<>();
+
+        @Option(names = "--group", paramLabel = "GROUP",
+                description = "A run group id (from 'verdant run' with repeats); give two to compare groups.")
+        List<Long> groups = new ArrayList<>();
 
         @Override
         int execute(RunStore store, PrintWriter out, PrintWriter err) {
+            if (!groups.isEmpty()) {
+                return compareGroups(store, out, err);
+            }
+            if (ids.size() < 2) {
+                err.println("verdant: give two or more run ids, or two --group ids");
+                return 2;
+            }
             List<RunResult> runs = new ArrayList<>();
             for (long id : ids) {
                 runs.add(load(store, id));
             }
+            printTables(runs, out);
+            out.println();
+            MachineNoise noise = StoredGroups.noise(store);
+            for (int i = 1; i < runs.size(); i++) {
+                String prefix = runs.size() > 2 ? "#" + ids.get(i) + " vs #" + ids.get(0) + ": " : "";
+                Significance.singles(runs.get(0), runs.get(i), noise).forEach(l -> out.println(prefix + l));
+            }
+            return 0;
+        }
+
+        private int compareGroups(RunStore store, PrintWriter out, PrintWriter err) {
+            if (groups.size() != 2 || !ids.isEmpty()) {
+                err.println("verdant: compare groups as --group A --group B (two groups, no run ids)");
+                return 2;
+            }
+            List<List<RunResult>> members = new ArrayList<>();
+            for (long g : groups) {
+                StoredGroup group = store.group(g).orElse(null);
+                if (group == null) {
+                    err.println("verdant: no run group with id " + g);
+                    return 1;
+                }
+                List<RunResult> runs = StoredGroups.members(store, g);
+                members.add(runs);
+                out.println(Summary.groupLine(group.name(), dev.verdant.result.GroupSummary.of(g, runs),
+                        group.repeats()));
+            }
+            out.println();
+            Significance.groups("group " + groups.get(0), members.get(0), "group " + groups.get(1), members.get(1))
+                    .forEach(out::println);
+            return 0;
+        }
+
+        private static void printTables(List<RunResult> runs, PrintWriter out) {
             RunComparison c = RunComparison.of(runs);
             List<String> header = new ArrayList<>(List.of("SPEC FIELD"));
-            ids.forEach(id -> header.add("#" + id));
+            runs.forEach(r -> header.add("#" + r.id()));
             TextTable spec = new TextTable(header);
             c.specDifferences().forEach(d -> {
                 List<Object> row = new ArrayList<>(List.of(d.path()));
@@ -258,7 +310,6 @@ public final class RunsCommand implements Runnable {
                 metrics.row(row);
             }
             out.print(metrics);
-            return 0;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.verdant.cli;
 import dev.verdant.energy.CarbonModel;
 import dev.verdant.result.CompressionReport;
 import dev.verdant.result.EpochRecord;
+import dev.verdant.result.GroupSummary;
 import dev.verdant.result.RunResult;
 
 import java.util.Locale;
@@ -63,6 +64,35 @@ final class Summary {
         }
         if (r.id() != null) {
             s.append(", stored as run ").append(r.id());
+        }
+        return s.toString();
+    }
+
+    /**
+     * The group's summary: members and mean ± 95% CI (Student t) of accuracy, energy and time over the completed
+     * members, e.g. {@code group 3: 5 runs, 5 completed: accuracy 0.9120 ± 0.0100, energy 12.3 ± 1.2 J, ...}.
+     */
+    static String groupLine(String name, GroupSummary g, int planned) {
+        StringBuilder s = new StringBuilder(name);
+        if (g.groupId() != null) {
+            s.append(" (group ").append(g.groupId()).append(", runs ")
+                    .append(g.runIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                    .append(')');
+        }
+        s.append(String.format(Locale.ROOT, ": %d of %d runs completed", g.completed(), planned));
+        if (g.accuracy() == null) {
+            return s.append("; no figures to average").toString();
+        }
+        s.append("; mean ± 95% CI: accuracy ").append(g.accuracy().text("%.4f"));
+        if (g.energyJoules() != null) {
+            s.append(", energy ").append(g.energyJoules().text("%.1f")).append(" J");
+            if (g.energyJoules().sd() != null) {
+                s.append(String.format(Locale.ROOT, " (CV %.1f%%)", 100 * g.energyJoules().cv()));
+            }
+        }
+        s.append(", time ").append(g.trainSeconds().text("%.1f")).append(" s");
+        if (g.completed() == 1) {
+            s.append(" (one run: no interval)");
         }
         return s.toString();
     }

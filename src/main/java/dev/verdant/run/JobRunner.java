@@ -53,6 +53,15 @@ public final class JobRunner implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Plans a spec with {@code repeats: N} as a run group (recorded in this runner's store): queue its members with
+     * {@link #submit}, each with {@link RunGroup#joiner()} as a listener, in seed order (one after another at the
+     * default parallelism of one).
+     */
+    public RunGroup startGroup(ExperimentSpec spec) {
+        return RunGroup.start(spec, store);
+    }
+
     /** Runs queued or running. */
     public List<RunHandle> active() {
         return List.copyOf(jobs);

@@ -35,6 +35,11 @@ public final class SpecValidator {
             problems.add(new SpecProblem("name", "must not be empty"));
         }
         oneOf("device", s.device(), ExperimentSpec.DEVICES);
+        if (s.repeats() < 1 || s.repeats() > ExperimentSpec.MAX_REPEATS) {
+            problems.add(new SpecProblem("repeats", "'" + s.repeats() + "' must be between 1 and "
+                    + ExperimentSpec.MAX_REPEATS + " (runs with seeds seed .. seed+repeats-1; 5 is enough to see "
+                    + "this machine's noise)"));
+        }
 
         DatasetSpec d = s.dataset();
         oneOf("dataset.name", d.name(), DatasetSpec.NAMES);

@@ -15,6 +15,11 @@ final class Checks {
         return new StoreException("no run with id " + runId + " (see 'verdant runs list')");
     }
 
+    /** The error for a group id that is not stored. */
+    static StoreException noGroup(long groupId) {
+        return new StoreException("no run group with id " + groupId);
+    }
+
     /** The text stripped; a null or blank one is refused. */
     static String requireText(String text, String what) {
         if (text == null || text.isBlank()) {

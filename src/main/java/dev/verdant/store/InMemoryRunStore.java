@@ -71,7 +71,15 @@ public final class InMemoryRunStore implements RunStore {
         final TreeMap<Integer, String> steps = new TreeMap<>();
         final TreeSet<String> tags = new TreeSet<>();
         final List<Note> notes = new ArrayList<>();
+        Long groupId;
     }
+
+    /** A run group's own fields; its members are the runs whose {@code groupId} names it. */
+    private record Group(String name, int repeats, String createdAt) {
+    }
+
+    private final TreeMap<Long, Group> groups = new TreeMap<>();
+    private long nextGroupId = 1;
 
     @Override
     public Path dbFile() {
@@ -297,6 +305,36 @@ public final class InMemoryRunStore implements RunStore {
         }
         Path dir = modelsRoot().resolve(Long.toString(runId));
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    @Override
+    public synchronized long createGroup(ExperimentSpec spec) {
+        open();
+        long id = nextGroupId++;
+        groups.put(id, new Group(spec.name(), spec.repeats(), java.time.Instant.now().toString()));
+        return id;
+    }
+
+    @Override
+    public synchronized void addToGroup(long groupId, long runId) {
+        Run run = require(runId);
+        if (!groups.containsKey(groupId)) {
+            throw Checks.noGroup(groupId);
+        }
+        run.groupId = groupId;
+    }
+
+    @Override
+    public synchronized List<StoredGroup> groups() {
+        open();
+        List<StoredGroup> out = new ArrayList<>();
+        for (var g : groups.descendingMap().entrySet()) {
+            List<Long> members = runs.entrySet().stream().filter(e -> g.getKey().equals(e.getValue().groupId))
+                    .map(java.util.Map.Entry::getKey).toList();
+            out.add(new StoredGroup(g.getKey(), g.getValue().name(), g.getValue().repeats(),
+                    g.getValue().createdAt(), members));
+        }
+        return out;
     }
 
     @Override

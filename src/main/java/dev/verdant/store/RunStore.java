@@ -130,6 +130,25 @@ public interface RunStore extends AutoCloseable {
     /** The run's model folder, if {@link #modelDir} was called for it and the folder exists. */
     Optional<Path> modelPath(long runId);
 
+    // ---- run groups ----
+
+    /**
+     * Records a run group for {@code spec} (its name and repeats; members are added as they are stored). Returns
+     * the group's id.
+     */
+    long createGroup(ExperimentSpec spec);
+
+    /** Makes a stored run a member of a group (a run belongs to one group at most: the latest call wins). */
+    void addToGroup(long groupId, long runId);
+
+    /** Every group, newest first, each with its members' ids in run order. */
+    List<StoredGroup> groups();
+
+    /** One group, if stored. */
+    default Optional<StoredGroup> group(long groupId) {
+        return groups().stream().filter(g -> g.id() == groupId).findFirst();
+    }
+
     // ---- tags and notes ----
 
     /** Adds a tag (no effect if the run has it already). */

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The run store in one SQLite file (the schema is {@code docs/store.md}). Delegates each responsibility to a
  * small part sharing one connection ({@link SqliteDb}): {@link SqliteRuns}, {@link SqliteMetrics},
- * {@link SqliteArtifacts} and {@link SqliteNotes}. Thread-safe; each write method commits before it returns.
+ * {@link SqliteArtifacts}, {@link SqliteNotes} and {@link SqliteGroups}. Thread-safe; each write method commits before it returns.
  */
 public final class SqliteRunStore implements RunStore {
 
@@ -24,6 +24,7 @@ public final class SqliteRunStore implements RunStore {
     private final SqliteMetrics metrics;
     private final SqliteArtifacts artifacts;
     private final SqliteNotes notes;
+    private final SqliteGroups groups;
 
     private SqliteRunStore(SqliteDb db) {
         this.db = db;
@@ -31,6 +32,7 @@ public final class SqliteRunStore implements RunStore {
         this.metrics = new SqliteMetrics(db);
         this.artifacts = new SqliteArtifacts(db);
         this.notes = new SqliteNotes(db);
+        this.groups = new SqliteGroups(db);
     }
 
     /**
@@ -188,6 +190,21 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public Optional<Path> modelPath(long runId) {
         return artifacts.modelPath(runId);
+    }
+
+    @Override
+    public long createGroup(ExperimentSpec spec) {
+        return groups.createGroup(spec);
+    }
+
+    @Override
+    public void addToGroup(long groupId, long runId) {
+        groups.addToGroup(groupId, runId);
+    }
+
+    @Override
+    public List<StoredGroup> groups() {
+        return groups.groups();
     }
 
     @Override

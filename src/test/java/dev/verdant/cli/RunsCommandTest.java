@@ -169,6 +169,35 @@ class RunsCommandTest {
         return code;
     }
 
+    @Test
+    void compareTellsNoiseForSingleRunsAndTestsTwoGroups() {
+        assertEquals(0, run("compare", "--db", db.toString(), String.valueOf(first), String.valueOf(second)));
+        assertTrue(out.contains("no noise figure for this machine yet"), out);
+
+        long[] groups = new long[2];
+        try (RunStore store = RunStore.open(db)) {
+            double[][] accuracy = {{0.90, 0.91, 0.92}, {0.95, 0.96, 0.97}};
+            for (int g = 0; g < 2; g++) {
+                groups[g] = store.createGroup(ExperimentSpec.defaults().withName("g" + g).withRepeats(3));
+                for (double a : accuracy[g]) {
+                    store.addToGroup(groups[g], store.importRun(result("g" + g, a, 0.001, "Intel Xeon")));
+                }
+            }
+        }
+        assertEquals(0, run("compare", "--db", db.toString(), "--group", String.valueOf(groups[0]), "--group",
+                String.valueOf(groups[1])));
+        assertTrue(out.contains("g0 (group " + groups[0] + ", runs "), out);
+        assertTrue(out.contains("3 of 3 runs completed; mean ± 95% CI: accuracy 0.9100 ± 0.0248"), out);
+        assertTrue(out.contains("accuracy: group " + groups[1] + " - group " + groups[0] + " = +0.0500 (95% CI "
+                + "+0.0273 to +0.0727), Welch's t-test p = 0.004: significant at 5%"), out);
+
+        assertEquals(0, run("compare", "--db", db.toString(), String.valueOf(first), String.valueOf(second)));
+        assertTrue(out.contains("energy: +0.0%; differences under 0% in energy are within this machine's noise "
+                + "(CV 0.0% over 6 repeats in 2 groups)"), out);
+        assertEquals(2, run("compare", "--db", db.toString(), "--group", String.valueOf(groups[0])));
+        assertTrue(err.contains("--group A --group B"), err);
+    }
+
     private static RunResult result(String name, double accuracy, double lr, String cpu) {
         ExperimentSpec spec = ExperimentSpec.defaults().withName(name)
                 .withTraining(dev.verdant.spec.TrainingSpec.defaults().withEpochs(2).withLearningRate(lr));

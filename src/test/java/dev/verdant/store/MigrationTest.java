@@ -45,8 +45,22 @@ class MigrationTest {
                     .map(RunSummary::id).toList());
             long added = store.importRun(Samples.result("new", 0.5, null));
             assertEquals(3, added);
+
+            // v4: the old runs gained a group column (empty), and groups work on them
+            assertEquals(List.of(), store.groups());
+            long group = store.createGroup(Samples.spec("grouped").withRepeats(2));
+            store.addToGroup(group, 1);
+            assertEquals(List.of(1L), store.group(group).orElseThrow().runIds());
         }
         assertEquals(Schema.latestVersion(), userVersion(db));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery("SELECT id, group_id FROM runs ORDER BY id")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + ":" + rs.getObject(2));
+            }
+            assertEquals(List.of("1:1", "2:null", "3:null"), rows, "the migrated runs gained runs.group_id");
+        }
         try (RunStore again = RunStore.open(db)) {
             assertEquals(3, again.list(RunFilter.all()).size());
         }

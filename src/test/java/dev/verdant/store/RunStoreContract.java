@@ -312,4 +312,38 @@ abstract class RunStoreContract {
     static List<Long> ids(List<RunSummary> summaries) {
         return summaries.stream().map(RunSummary::id).toList();
     }
+
+    @Test
+    void runGroupsRecordTheirMembersInRunOrder() {
+        try (RunStore store = newStore(dir)) {
+            assertEquals(List.of(), store.groups());
+            long single = store.importRun(Samples.result("single", 0.5, 1.0));
+            long g = store.createGroup(Samples.spec("noisy").withRepeats(3));
+            List<Long> members = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long id = store.createRun(Samples.spec("noisy").withSeed(42 + i), Samples.provenance("cpu"));
+                store.addToGroup(g, id);
+                members.add(id);
+            }
+            long other = store.createGroup(Samples.spec("other").withRepeats(2));
+
+            List<StoredGroup> groups = store.groups();
+            assertEquals(List.of(other, g), groups.stream().map(StoredGroup::id).toList(), "newest first");
+            StoredGroup noisy = store.group(g).orElseThrow();
+            assertEquals("noisy", noisy.name());
+            assertEquals(3, noisy.repeats());
+            assertEquals(members, noisy.runIds());
+            assertTrue(noisy.createdAt() != null);
+            assertEquals(List.of(), store.group(other).orElseThrow().runIds(), "no member stored yet");
+            assertFalse(groups.stream().anyMatch(x -> x.runIds().contains(single)), "a single run is in no group");
+            assertEquals(42L + 1, store.spec(members.get(1)).orElseThrow().seed(), "each member keeps its own seed");
+
+            store.finishRun(members.get(0), Samples.result("noisy", 0.5, 1.0));
+            store.delete(members.get(0));
+            assertEquals(members.subList(1, 3), store.group(g).orElseThrow().runIds(), "a deleted run leaves");
+            assertThrows(StoreException.class, () -> store.addToGroup(g, 9_999));
+            assertThrows(StoreException.class, () -> store.addToGroup(9_999, single));
+            assertTrue(store.group(9_999).isEmpty());
+        }
+    }
 }

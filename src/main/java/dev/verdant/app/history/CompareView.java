@@ -26,6 +26,7 @@ public final class CompareView extends BorderPane {
 
     public static final String SPEC_TABLE_ID = "compare-spec";
     public static final String METRIC_TABLE_ID = "compare-metrics";
+    public static final String SIGNIFICANCE_ID = "compare-significance";
 
     private final JFreeChart chart;
 
@@ -69,7 +70,17 @@ public final class CompareView extends BorderPane {
         specTitle.getStyleClass().add(Styles.HEADING);
         Label metricTitle = new Label("Metrics");
         metricTitle.getStyleClass().add(Styles.HEADING);
-        VBox tables = new VBox(4, metricTitle, metrics, specTitle, all, spec);
+        // what the differences mean (Welch for groups, machine noise for single runs), filled in off the FX thread
+        VBox significance = new VBox(2);
+        significance.setId(SIGNIFICANCE_ID);
+        Runnable showSignificance = () -> significance.getChildren().setAll(vm.significance().stream().map(line -> {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            return l;
+        }).toList());
+        vm.significance().addListener((javafx.collections.ListChangeListener<String>) c -> showSignificance.run());
+        showSignificance.run();
+        VBox tables = new VBox(4, metricTitle, metrics, significance, specTitle, all, spec);
         tables.setPadding(new Insets(6));
         metrics.setPrefHeight(260);
 

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verdant.app.live.LiveChartsViewModel;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
+import dev.verdant.result.MachineNoise;
 import dev.verdant.result.RunResult;
+import dev.verdant.result.Significance;
 import dev.verdant.spec.Mappers;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -52,6 +56,7 @@ public final class CompareViewModel {
     private final List<MetricRow> metricRows;
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final boolean energyAxis;
+    private final ObservableList<String> significance = FXCollections.observableArrayList();
 
     public CompareViewModel(List<RunResult> runs) {
         if (runs.size() < 2) {
@@ -75,6 +80,51 @@ public final class CompareViewModel {
 
     public List<RunResult> runs() {
         return runs;
+    }
+
+    /**
+     * What the differences mean, in words (filled in later, off the FX thread, by
+     * {@link HistoryViewModel#significance}): for two groups of repeats Welch's p and the 95% CI of the difference
+     * of accuracy and energy; for single runs how large a difference this machine's measured noise explains.
+     */
+    public ObservableList<String> significance() {
+        return significance;
+    }
+
+    /**
+     * The significance lines for {@code runs} (oldest first). When the runs are the members of exactly two groups
+     * ({@code groupOf}: run id to group id), the groups are tested against each other (later group minus earlier);
+     * otherwise each run is set against the first and against {@code noise} (null: no noise figure yet).
+     */
+    public static List<String> significance(List<RunResult> runs, Map<Long, Long> groupOf, MachineNoise noise) {
+        java.util.LinkedHashMap<Long, List<RunResult>> groups = new java.util.LinkedHashMap<>();
+        boolean allGrouped = !runs.isEmpty();
+        for (RunResult r : runs) {
+            Long g = r.id() == null ? null : groupOf.get(r.id());
+            if (g == null) {
+                allGrouped = false;
+            } else {
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(r);
+            }
+        }
+        if (allGrouped && groups.size() == 2) {
+            List<Long> ids = new ArrayList<>(groups.keySet());
+            return Significance.groups("group " + ids.get(0), groups.get(ids.get(0)), "group " + ids.get(1),
+                    groups.get(ids.get(1)));
+        }
+        List<String> out = new ArrayList<>();
+        if (!groups.isEmpty()) {
+            out.add("to test groups against each other, select every run of exactly two groups ("
+                    + groups.size() + " group" + (groups.size() == 1 ? "" : "s") + " in this selection)");
+        }
+        for (int i = 1; i < runs.size(); i++) {
+            String prefix = runs.size() > 2 ? LiveChartsViewModel.runLabel(runs.get(i)) + " vs first: " : "";
+            if (noise == null && i > 1) {
+                break; // "no noise figure yet" once is enough
+            }
+            Significance.singles(runs.get(0), runs.get(i), noise).forEach(l -> out.add(noise == null ? l : prefix + l));
+        }
+        return out;
     }
 
     /** Column headers: one per run. */

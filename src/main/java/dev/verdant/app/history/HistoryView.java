@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ public final class HistoryView extends BorderPane {
     public static final String TABLE_ID = "history-table";
     public static final String FILTER_ID = "history-filter";
     public static final String COMPARE_ID = "compare-button";
+    public static final String GROUPS_ID = "history-groups";
 
     private final TableView<HistoryRow> table = new TableView<>();
 
@@ -105,6 +107,55 @@ public final class HistoryView extends BorderPane {
             }
         });
         setCenter(table);
+        setBottom(groupTable(vm));
+    }
+
+    /**
+     * The run groups (specs run with repeats) below the run table, each with mean ± 95% CI; selecting groups selects
+     * their members in the run table, so Compare on two selected groups tests them (Welch). Hidden while none exist.
+     */
+    private VBox groupTable(HistoryViewModel vm) {
+        TableView<GroupRow> groups = new TableView<>(vm.groups());
+        groups.setId(GROUPS_ID);
+        groups.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        groups.getColumns().addAll(List.of(
+                groupText("Group", r -> "group " + r.id(), 70),
+                groupText("Name", GroupRow::name, 130),
+                groupText("Runs", GroupRow::runs, 120),
+                groupText("Accuracy (mean ± 95% CI)", GroupRow::accuracy, 170),
+                groupText("Energy J (mean ± 95% CI)", GroupRow::energyJoules, 170),
+                groupText("Time s (mean ± 95% CI)", GroupRow::trainSeconds, 150),
+                groupText("Members", r -> r.runIds().stream().map(id -> "#" + id)
+                        .collect(java.util.stream.Collectors.joining(" ")), 160)));
+        groups.setPrefHeight(140);
+        groups.getSelectionModel().getSelectedItems().addListener((ListChangeListener<GroupRow>) c -> {
+            java.util.Set<Long> members = new java.util.HashSet<>();
+            groups.getSelectionModel().getSelectedItems().forEach(g -> members.addAll(vm.members(g)));
+            if (members.isEmpty()) {
+                return;
+            }
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (members.contains(table.getItems().get(i).id())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+        Label title = new Label("Run groups (repeats): select one or two to select their runs, then Compare");
+        title.getStyleClass().add(dev.verdant.app.Styles.HEADING);
+        VBox box = new VBox(4, title, groups);
+        box.setPadding(new Insets(6));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.groups()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static TableColumn<GroupRow, String> groupText(String title, Function<GroupRow, String> value,
+                                                           double width) {
+        TableColumn<GroupRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     public TableView<HistoryRow> table() {

@@ -26,6 +26,7 @@ public final class HistoryViewModel {
     private final FilteredList<HistoryRow> filtered = new FilteredList<>(rows, r -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<HistoryRow> selection = FXCollections.observableArrayList();
+    private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
 
     public HistoryViewModel(RunHistory history, UiExecutor executor, Consumer<Throwable> onError) {
         this.history = history;
@@ -48,9 +49,28 @@ public final class HistoryViewModel {
         return selection;
     }
 
-    /** Reloads the rows from the history, off the FX thread. */
+    /** Run groups (specs run with repeats), newest first, with mean ± 95% CI; refreshed with the rows. */
+    public ObservableList<GroupRow> groups() {
+        return groups;
+    }
+
+    /** Reloads the rows and the groups from the history, off the FX thread. */
     public void refresh() {
         executor.runInBackground(history::list, rows::setAll, onError);
+        executor.runInBackground(history::groups, groups::setAll, onError);
+    }
+
+    /** The ids of the runs in {@code group}, for the view to select them in the run table. */
+    public List<Long> members(GroupRow group) {
+        return group == null ? List.of() : group.runIds();
+    }
+
+    /**
+     * Works out, off the FX thread, what the differences between {@code runs} mean (Welch's test for two groups,
+     * this machine's noise for single runs) and puts the lines into {@code compare}'s significance list.
+     */
+    public void significance(List<RunResult> runs, CompareViewModel compare) {
+        executor.runInBackground(() -> history.significance(runs), compare.significance()::setAll, onError);
     }
 
     /** Records a run that ended in this window, then reloads. */
@@ -59,6 +79,7 @@ public final class HistoryViewModel {
             history.record(key, result);
             return history.list();
         }, rows::setAll, onError);
+        executor.runInBackground(history::groups, groups::setAll, onError);
     }
 
     /** Loads the selected runs in full and hands them over (for Compare, needs two or more). */
@@ -107,5 +128,6 @@ public final class HistoryViewModel {
             ids.forEach(history::delete);
             return history.list();
         }, rows::setAll, onError);
+        executor.runInBackground(history::groups, groups::setAll, onError);
     }
 }

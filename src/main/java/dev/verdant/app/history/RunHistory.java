@@ -30,6 +30,19 @@ public interface RunHistory {
     void record(long key, RunResult result);
 
     /**
+     * What the differences between {@code runs} mean (see {@link CompareViewModel#significance(List, java.util.Map,
+     * dev.verdant.result.MachineNoise)}). Without a store there are no groups and no noise figure.
+     */
+    default List<String> significance(List<RunResult> runs) {
+        return CompareViewModel.significance(runs, java.util.Map.of(), null);
+    }
+
+    /** The stored run groups, newest first, with their mean ± 95% CI; none without a store. */
+    default List<GroupRow> groups() {
+        return List.of();
+    }
+
+    /**
      * Marks runs that were still active when the window closed as cancelled. The store does this for runs it
      * tracks; the default does nothing.
      */

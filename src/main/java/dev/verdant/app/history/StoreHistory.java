@@ -1,9 +1,12 @@
 package dev.verdant.app.history;
 
+import dev.verdant.result.GroupSummary;
 import dev.verdant.result.RunResult;
 import dev.verdant.store.RunFilter;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.RunSummary;
+import dev.verdant.store.StoredGroup;
+import dev.verdant.store.StoredGroups;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,33 @@ public final class StoreHistory implements RunHistory {
             rows.add(new HistoryRow(s.id(), s.name(), s.dataset(), s.arch(), HistoryRow.strategy(spec),
                     HistoryRow.compression(spec), s.accuracy(), s.energyJoules(), s.co2eGrams(), s.params(),
                     s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags()));
+        }
+        return rows;
+    }
+
+    @Override
+    public synchronized List<String> significance(List<RunResult> runs) {
+        if (closed) {
+            return List.of();
+        }
+        java.util.Map<Long, Long> groupOf = new java.util.HashMap<>();
+        for (StoredGroup g : store.groups()) {
+            g.runIds().forEach(id -> groupOf.put(id, g.id()));
+        }
+        return CompareViewModel.significance(runs, groupOf, StoredGroups.noise(store));
+    }
+
+    @Override
+    public synchronized List<GroupRow> groups() {
+        if (closed) {
+            return List.of();
+        }
+        List<GroupRow> rows = new ArrayList<>();
+        for (StoredGroup g : store.groups()) {
+            if (!g.runIds().isEmpty()) {
+                rows.add(GroupRow.of(g.id(), g.name(), g.repeats(), g.createdAt(),
+                        GroupSummary.of(g.id(), StoredGroups.members(store, g.id()))));
+            }
         }
         return rows;
     }

@@ -4,6 +4,7 @@ import dev.verdant.app.EventPump;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.RunResult;
 import dev.verdant.run.JobRunner;
+import dev.verdant.run.RunGroup;
 import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
@@ -96,10 +97,28 @@ public final class RunQueueViewModel {
         return runner.shutdown(seconds);
     }
 
-    /** Queues {@code spec}; the item appears at once as {@code queued}. */
+    /**
+     * Queues {@code spec}; the item appears at once as {@code queued}. A spec with {@code repeats: N} queues its
+     * group's N members (seeds {@code seed .. seed+N-1}) and returns the first.
+     */
     public RunItem submit(ExperimentSpec spec) {
+        if (spec.repeats() > 1) {
+            RunGroup group = runner.startGroup(spec);
+            RunItem first = null;
+            for (int i = 0; i < group.size(); i++) {
+                RunItem item = queue(group.member(i), group.joiner());
+                first = first == null ? item : first;
+            }
+            return first;
+        }
+        return queue(spec);
+    }
+
+    private RunItem queue(ExperimentSpec spec, RunListener... first) {
         RunItem item = new RunItem(++submitted, spec);
-        item.handle = runner.submit(spec, pump.forRun(new ItemUpdater(item)));
+        RunListener[] listeners = java.util.Arrays.copyOf(first, first.length + 1);
+        listeners[first.length] = pump.forRun(new ItemUpdater(item));
+        item.handle = runner.submit(spec, listeners);
         items.add(0, item);
         active.set(active.get() + 1);
         return item;
