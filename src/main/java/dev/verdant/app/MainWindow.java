@@ -309,7 +309,7 @@ public final class MainWindow {
         state.runFinished(r);
         history.record(item.job().id(), r);
         state.status(item.label() + " " + r.status().label()
-                + (r.finalMetrics() != null ? String.format(" · accuracy %.3f", r.finalMetrics().accuracy()) : ""));
+                + (r.finalMetrics() != null ? " · " + DeliveredText.accuracy(r) : ""));
         if (r.status() == RunStatus.FAILED && !state.closingProperty().get()) {
             FailedRunReport.show(dialogs, item.label(), r);
         }
