@@ -114,6 +114,7 @@ public final class MainWindow {
                 dialogs);
         energyView = new EnergyView(energy);
         queueView = new QueueView(queue);
+        wireChartChoice();
         subscribeToRuns();
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
@@ -129,6 +130,35 @@ public final class MainWindow {
         root.setBottom(statusBar());
         bindState();
         history.refresh();
+    }
+
+    /**
+     * What the charts show is chosen explicitly: the queue's and History's "show on charts" checks, and the live
+     * charts' Clear button, all change {@link AppState#chartedRuns()}; the Pareto chart follows it.
+     */
+    private void wireChartChoice() {
+        queueView.setOnShowOnCharts((item, shown) -> {
+            liveView.showRun(item.label(), shown);
+            RunResult r = item.resultProperty().get();
+            if (r != null) {
+                state.showOnCharts(r, shown);
+            }
+        });
+        historyView.addChartChecks(state::isCharted, (id, shown) -> {
+            if (!shown) {
+                state.chartedRuns().stream().filter(r -> r.id() != null && r.id() == id).findFirst()
+                        .ifPresent(r -> state.showOnCharts(r, false));
+                return;
+            }
+            ctx.executor().runInBackground(() -> ctx.history().load(id).map(r -> r.id() == null ? r.withId(id) : r),
+                    loaded -> loaded.ifPresent(r -> state.showOnCharts(r, true)),
+                    e -> dialogs.showError("The run could not be loaded", e));
+        });
+        liveView.setOnClear(() -> {
+            state.clearCharts();
+            queue.items().forEach(i -> i.shownOnChartsProperty().set(false));
+        });
+        state.chartedRuns().addListener((ListChangeListener<RunResult>) c -> historyView.refreshChecks());
     }
 
     /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
@@ -307,6 +337,9 @@ public final class MainWindow {
     private void finished(RunItem item) {
         RunResult r = item.resultProperty().get();
         state.runFinished(r);
+        if (!item.shownOnChartsProperty().get()) {
+            state.showOnCharts(r, false); // unticked in the queue while it ran
+        }
         history.record(item.job().id(), r);
         state.status(item.label() + " " + r.status().label()
                 + (r.finalMetrics() != null ? " · " + DeliveredText.accuracy(r) : ""));

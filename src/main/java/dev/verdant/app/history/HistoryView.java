@@ -110,6 +110,40 @@ public final class HistoryView extends BorderPane {
         return table;
     }
 
+    /** Header of the "show on charts" column. */
+    public static final String CHART_COLUMN = "chart";
+
+    /**
+     * Adds the "show on charts" check as the first column: ticked when {@code charted} says the run is on the
+     * charts; ticking or unticking calls {@code toggle} with the run's id. {@link #refreshChecks()} re-reads them.
+     */
+    public void addChartChecks(java.util.function.LongPredicate charted,
+                               java.util.function.BiConsumer<Long, Boolean> toggle) {
+        TableColumn<HistoryRow, Boolean> c = new TableColumn<>(CHART_COLUMN);
+        c.setCellValueFactory(cd -> {
+            long id = cd.getValue().id();
+            javafx.beans.property.BooleanProperty p = new javafx.beans.property.SimpleBooleanProperty(
+                    charted.test(id));
+            p.addListener((o, was, now) -> toggle.accept(id, now));
+            return p;
+        });
+        c.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(c));
+        c.setEditable(true);
+        c.setSortable(false);
+        c.setPrefWidth(50);
+        table.setEditable(true);
+        table.getColumns().add(0, c);
+        Label header = new Label(CHART_COLUMN);
+        header.setTooltip(new Tooltip("Show on charts: the Pareto chart plots the ticked completed runs"));
+        c.setGraphic(header);
+        c.setText("");
+    }
+
+    /** Re-reads the "show on charts" checks (the charted runs changed elsewhere). */
+    public void refreshChecks() {
+        table.refresh();
+    }
+
     private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value,
                                                         double width) {
         TableColumn<HistoryRow, String> c = new TableColumn<>(title);

@@ -25,6 +25,8 @@ public final class RunItem {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> storeId = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty shownOnCharts =
+            new javafx.beans.property.SimpleBooleanProperty(true);
     long startedNanos;
     int knownSteps;
     double epochsDone;
@@ -42,6 +44,11 @@ public final class RunItem {
     /** {@code #<job> <name>}: the run's name in every chart legend and list of this session. */
     public String label() {
         return label;
+    }
+
+    /** Whether the run's curves (and, once it completes, its Pareto point) are on the charts; true at first. */
+    public javafx.beans.property.BooleanProperty shownOnChartsProperty() {
+        return shownOnCharts;
     }
 
     /** {@code queued}, {@code running}, {@code cancelling}, then the final status label. */
