@@ -34,18 +34,22 @@ final class Summary {
         return line.toString();
     }
 
-    /** One compression step: what it kept and what it cost ({@code simulated} marks fake-quantised arithmetic). */
+    /**
+     * One compression step: what it kept and what it cost. A step computed with simulated quantised arithmetic
+     * marks each simulated figure (accuracy, latency, inference energy) and says why on a second line.
+     */
     static String stepLine(CompressionReport c, int totalSteps) {
+        String sim = c.simulated() ? " (" + CompressionReport.SIMULATED + ")" : "";
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "step %d/%d %-14s acc %.4f  params %,d (non-zero %,d)  %,d bytes  %,d FLOPs/sample  "
-                        + "latency %.3f ms (batch 1), %.3f ms (batch 64)", c.index(), totalSteps, c.step(),
-                c.accuracy(), c.params(), c.nonzeroParams(), c.modelBytes(), c.flopsPerSample(), c.latencyMsBatch1(),
-                c.latencyMsBatch64()));
+                "step %d/%d %-14s acc %.4f%s  params %,d (non-zero %,d)  %,d bytes  %,d FLOPs/sample  "
+                        + "latency %.3f ms (batch 1), %.3f ms (batch 64)%s", c.index(), totalSteps, c.step(),
+                c.accuracy(), sim, c.params(), c.nonzeroParams(), c.modelBytes(), c.flopsPerSample(),
+                c.latencyMsBatch1(), c.latencyMsBatch64(), sim));
         if (c.inferenceJoulesPer1k() != null) {
-            line.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences", c.inferenceJoulesPer1k()));
+            line.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences%s", c.inferenceJoulesPer1k(), sim));
         }
         if (c.simulated()) {
-            line.append("  [simulated quantised arithmetic]");
+            line.append(System.lineSeparator()).append("    ").append(CompressionReport.SIMULATED_WHY);
         }
         return line.toString();
     }
