@@ -1,8 +1,14 @@
 package dev.verdant.data;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +17,8 @@ import java.util.List;
 /**
  * The cells of a CSV file as text, with the line number of each row, and what its first line turned out to be:
  * a header of column names, scikit-learn's {@code n_samples,n_features,class names...} line, or plain data.
- * Cells are comma-separated and trimmed, with surrounding double quotes removed; blank lines are skipped.
+ * The file is parsed by jackson-dataformat-csv: cells are comma-separated and trimmed, double-quoted cells may
+ * hold commas; blank lines are skipped.
  * Every row has the same number of cells (checked here, so later errors can name a column).
  *
  * @param file        the file, for messages
@@ -32,22 +39,35 @@ record CsvTable(Path file, List<String> header, List<String> classNames, List<St
         return header == null ? "column " + column : "column " + column + " ('" + header.get(column) + "')";
     }
 
+    /**
+     * Rows as arrays of text (no schema: the first line's role is decided here), spaces around cells trimmed.
+     * Quoting follows RFC 4180, so a quoted cell may hold commas, doubled quotes and line breaks.
+     */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
+
     static CsvTable read(Path file) {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(IdxReader.open(file), StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1); // a byte-order mark from spreadsheet exports is not part of a cell
+        try (Reader in = new InputStreamReader(IdxReader.open(file), StandardCharsets.UTF_8);
+             JsonParser p = CSV.createParser(in)) {
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                int line = p.currentLocation().getLineNr(); // the row's first line (the token location lags)
+                List<String> cells = new ArrayList<>();
+                while (p.nextToken() == JsonToken.VALUE_STRING) {
+                    cells.add(p.getText().trim());
                 }
-                if (!line.isBlank()) {
-                    rows.add(cells(line));
-                    lines.add(number);
+                if (rows.isEmpty() && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
+                    // a byte-order mark from spreadsheet exports is not part of a cell
+                    cells.set(0, cells.get(0).substring(1).trim());
+                }
+                if (!(cells.size() == 1 && cells.get(0).isEmpty()) && !cells.isEmpty()) {
+                    rows.add(cells.toArray(String[]::new)); // a blank line is one empty cell: skipped
+                    lines.add(line);
                 }
             }
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw new DatasetException(file + ": " + where + "not valid CSV (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -107,17 +127,5 @@ record CsvTable(Path file, List<String> header, List<String> classNames, List<St
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private static String[] cells(String line) {
-        String[] cells = line.split(",", -1);
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i].trim();
-            if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-                c = c.substring(1, c.length() - 1).trim();
-            }
-            cells[i] = c;
-        }
-        return cells;
     }
 }

@@ -1,16 +1,14 @@
 package dev.verdant.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.verdant.spec.Mappers;
 
 /** Reads and writes {@link RunResult}s as the documented result JSON. */
 public final class ResultJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Tolerant of fields it does not know, so results written by a newer Verdant still load. */
+    private static final ObjectMapper MAPPER = Mappers.tolerantJson();
 
     private ResultJson() {
     }

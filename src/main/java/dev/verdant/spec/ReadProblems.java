@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * Collects the enumeration values of a spec that name no constant while it is read, instead of stopping at the
  * first, so a spec with several bad values gets one message listing all of them (as when the enumerations were
  * checked strings). Compression steps are read from a tree, where the position is unknown, so
- * {@link StepDeserializer} checks their enumerations itself the same way. The bad value is replaced by the enum's first constant, and {@link SpecCodec} refuses the spec
- * whenever anything was collected, so the placeholder never reaches a run.
+ * {@link StepDeserializer} checks their enumerations itself the same way. The bad value is replaced by the enum's
+ * first constant, and {@link SpecCodec} refuses the spec whenever anything was collected, so the placeholder never
+ * reaches a run.
  */
 final class ReadProblems extends DeserializationProblemHandler {
 
@@ -23,9 +24,20 @@ final class ReadProblems extends DeserializationProblemHandler {
     static final Object PROBLEMS = ReadProblems.class.getName() + ".problems";
 
     @Override
-    @SuppressWarnings("unchecked")
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                                          String failureMsg) {
+        return collect(ctxt, targetType, value);
+    }
+
+    /** A number where an enumeration is expected (strict mappers do not take it as a constant's index). */
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+                                         String failureMsg) {
+        return collect(ctxt, targetType, String.valueOf(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object collect(DeserializationContext ctxt, Class<?> targetType, String value) {
         Object found = ctxt.getAttribute(PROBLEMS);
         if (!targetType.isEnum() || !(found instanceof List<?>)) {
             return NOT_HANDLED;

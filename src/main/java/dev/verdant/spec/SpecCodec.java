@@ -3,13 +3,11 @@ package dev.verdant.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,23 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class SpecCodec {
 
-    private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build()))
-            .addHandler(new ReadProblems());
-    private static final ObjectMapper JSON = configure(new ObjectMapper())
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private SpecCodec() {
-    }
-
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Parses YAML or JSON text into a validated spec. */
@@ -50,16 +32,42 @@ public final class SpecCodec {
         if (text == null || text.isBlank()) {
             throw new SpecException("spec", "is empty: write at least 'name: my-experiment' (see 'verdant spec defaults')");
         }
+        return SpecValidator.requireValid(readWith(Mappers.yaml().readerFor(ExperimentSpec.class),
+                r -> r.readValue(text)));
+    }
+
+    /**
+     * Reads a spec from a JSON tree as the builder's form makes it, without validating it (the form shows each
+     * validator problem on its field). A single value is taken where a list is expected: {@code epochs=2} is a
+     * one-stage list.
+     *
+     * @throws SpecException naming every field that cannot be read
+     */
+    public static ExperimentSpec fromTree(JsonNode tree) {
+        return readWith(Mappers.json().readerFor(ExperimentSpec.class)
+                .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY), r -> r.readValue(tree));
+    }
+
+    /** One way of reading a spec with a configured reader. */
+    private interface Reading {
+        ExperimentSpec from(ObjectReader reader) throws IOException;
+    }
+
+    /**
+     * Reads a spec, turning Jackson's errors into problems that name the field. Bad enumeration values are all
+     * collected; when there are any, the validator's problems are listed with them, as one message.
+     */
+    private static ExperimentSpec readWith(ObjectReader reader, Reading reading) {
         ExperimentSpec spec;
         List<SpecProblem> readProblems = new ArrayList<>();
         try {
-            spec = YAML.readerFor(ExperimentSpec.class).withAttribute(ReadProblems.PROBLEMS, readProblems)
-                    .readValue(text);
+            spec = reading.from(reader.withAttribute(ReadProblems.PROBLEMS, readProblems));
         } catch (StepDeserializer.StepProblems e) {
             String step = path(e);
-            throw new SpecException(e.problems().stream()
-                    .map(q -> new SpecProblem(q.field().isEmpty() ? step : step + "." + q.field(), q.message()))
-                    .toList());
+            List<SpecProblem> all = new ArrayList<>(readProblems); // bad choices found before this step
+            e.problems().forEach(q -> all.add(new SpecProblem(q.field().isEmpty() ? step : step + "." + q.field(),
+                    q.message())));
+            throw new SpecException(all);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
@@ -79,6 +87,8 @@ public final class SpecCodec {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")";
             throw new SpecException("spec", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SpecException("spec", "cannot be read: " + e.getMessage());
         }
         if (spec == null) {
             throw new SpecException("spec", "is empty");
@@ -88,7 +98,7 @@ public final class SpecCodec {
             all.addAll(SpecValidator.problems(spec));
             throw new SpecException(all);
         }
-        return SpecValidator.requireValid(spec);
+        return spec;
     }
 
     /** Reads and validates a spec file; the error names the file when it cannot be read. */
@@ -105,7 +115,7 @@ public final class SpecCodec {
     /** The spec as YAML; {@code parse(toYaml(s))} equals {@code s}. */
     public static String toYaml(ExperimentSpec spec) {
         try {
-            return YAML.writeValueAsString(spec);
+            return Mappers.yaml().writeValueAsString(spec);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a spec record always serialises", e);
         }
@@ -114,7 +124,7 @@ public final class SpecCodec {
     /** The spec as indented JSON. */
     public static String toJson(ExperimentSpec spec) {
         try {
-            return JSON.writeValueAsString(spec);
+            return Mappers.json().writeValueAsString(spec);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a spec record always serialises", e);
         }

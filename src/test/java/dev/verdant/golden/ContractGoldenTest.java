@@ -2,11 +2,11 @@ package dev.verdant.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.verdant.result.ResultJson;
 import dev.verdant.result.RunResult;
 import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.Mappers;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.spec.StepKind;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ContractGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final Path ASSETS = Path.of("assets");
-    private static final ObjectMapper TREES = new YAMLMapper();
+    private static final ObjectMapper TREES = Mappers.yaml();
 
     @Test
     void everyAssetSpecParsesToItsGoldenJson() throws IOException {

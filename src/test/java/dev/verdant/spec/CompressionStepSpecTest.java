@@ -87,10 +87,34 @@ class CompressionStepSpecTest {
     }
 
     @Test
+    void aNumberIsNotTakenAsAnEnumIndex() {
+        assertEquals(List.of("model.arch: '1' is not one of mlp, lenet5, dscnn, resnet",
+                        "compression[0].scope: '0' is not one of layer, global"),
+                problems("model: { arch: 1 }\ncompression: [{ type: prune, scope: 0 }]"));
+    }
+
+    @Test
     void storedResultsWithFieldsThisVersionDoesNotKnowStillLoad() throws Exception {
         // the result reader is lenient: a newer Verdant may add fields to a step kind
         String json = "{\"name\": \"r\", \"compression\": [{\"type\": \"quantize\", \"bits\": 4, \"future\": true}]}";
         ExperimentSpec s = ResultJson.mapper().readValue(json, ExperimentSpec.class);
         assertEquals(List.of(new CompressionStepSpec.Quantize(4, Granularity.PER_CHANNEL, 10)), s.compression());
+    }
+
+    @Test
+    void aFormTreeTakesSingleValuesAsListsAndNamesUnreadableFields() throws Exception {
+        var tree = Mappers.json().readTree("{\"training\": {\"progressive\": [{\"type\": \"layerdrop\", "
+                + "\"rate\": 0.2}]}, \"model\": {\"arch\": \"resnet\", \"hidden\": 32}}");
+        ExperimentSpec s = SpecCodec.fromTree(tree);
+        assertEquals(List.of(32), s.model().hidden(), "one value where a list is expected");
+        var bad = Mappers.json().readTree("{\"compression\": [{\"type\": \"quantize\", \"granularity\": \"per-row\"},"
+                + " {\"type\": \"lowrank\", \"bits\": 4}]}");
+        SpecException e = assertThrows(SpecException.class, () -> SpecCodec.fromTree(bad));
+        assertEquals(List.of("compression[0].granularity", "compression[1].bits"),
+                e.problems().stream().map(SpecProblem::field).toList(), "problems found before a foreign field stay");
+        var choice = Mappers.json().readTree("{\"compression\": [{\"type\": \"quantize\", \"granularity\": \"per-row\"}]}");
+        assertEquals(List.of("compression[0].granularity: 'per-row' is not one of per-tensor, per-channel"),
+                assertThrows(SpecException.class, () -> SpecCodec.fromTree(choice)).problems().stream()
+                        .map(SpecProblem::toString).toList());
     }
 }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PresetsTest {
 
     private static final Path PRESETS = Path.of("assets/presets");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     @Test
     void everyPresetParses() throws IOException {

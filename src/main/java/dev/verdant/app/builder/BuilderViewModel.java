@@ -1,15 +1,14 @@
 package dev.verdant.app.builder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.verdant.app.UiExecutor;
 import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.Mappers;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.spec.SpecException;
 import dev.verdant.spec.SpecProblem;
@@ -42,11 +41,8 @@ import java.util.stream.Collectors;
  */
 public final class BuilderViewModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // "epochs=2" is a one-stage list
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Mappers.json();
+    private static final ObjectMapper YAML = Mappers.yaml();
     /** Spec paths of the two step lists the form edits. */
     public static final String COMPRESSION = "compression";
     public static final String PROGRESSIVE = "training.progressive";
@@ -208,11 +204,16 @@ public final class BuilderViewModel {
         ExperimentSpec candidate = null;
         if (found.isEmpty()) {
             try {
-                candidate = JSON.treeToValue(tree, ExperimentSpec.class);
+                candidate = SpecCodec.fromTree(tree);
                 for (SpecProblem p : SpecValidator.problems(candidate)) {
                     found.merge(formPath(p.field()), p.message(), (a, b) -> a + "; " + b);
                 }
-            } catch (JsonProcessingException | RuntimeException e) {
+            } catch (SpecException e) {
+                // a value that cannot be read at all (a bad choice, a field of another step kind) is marked too
+                for (SpecProblem p : e.problems()) {
+                    found.merge(formPath(p.field()), p.message(), (a, b) -> a + "; " + b);
+                }
+            } catch (RuntimeException e) {
                 found.put("spec", e.getMessage());
             }
         }

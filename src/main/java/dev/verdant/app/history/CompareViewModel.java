@@ -6,6 +6,7 @@ import dev.verdant.app.live.LiveChartsViewModel;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.RunResult;
+import dev.verdant.spec.Mappers;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 public final class CompareViewModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     /**
      * One spec field across the runs.

@@ -36,7 +36,8 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
     public static HistoryRow of(long id, RunResult r, List<String> tags) {
         ExperimentSpec s = r.spec();
         var m = r.finalMetrics();
-        return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(), s == null ? "" : s.model().arch().label(),
+        return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(),
+                s == null ? "" : s.model().arch().label(),
                 strategy(s), compression(s), m == null ? null : m.deliveredAccuracy(),
                 m == null ? null : m.totalEnergyJoules(), m == null ? null : m.co2eGrams(),
                 m == null ? null : m.deliveredParams(), r.status().label(), r.startedAt(), tags,
