@@ -15,7 +15,10 @@ public final class DeliveredText {
     private DeliveredText() {
     }
 
-    /** e.g. {@code delivered 0.8914 (trained 0.9694)}, or {@code accuracy 0.9694} without compression; "" without metrics. */
+    /**
+     * e.g. {@code delivered 0.8914 (trained 0.9694)}, or {@code accuracy 0.9694} without compression; "" without
+     * metrics.
+     */
     public static String accuracy(RunResult r) {
         FinalMetrics m = r.finalMetrics();
         if (m == null) {

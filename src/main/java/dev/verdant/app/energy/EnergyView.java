@@ -101,7 +101,8 @@ public final class EnergyView extends ScrollPane {
         simulatedWhy.managedProperty().bind(simulatedWhy.visibleProperty());
 
         VBox box = new VBox(6, run, method, emissions, cost, intensity, heading("Energy by phase"), phases,
-                heading("Energy probes"), probes, heading("Compression: what each step bought and cost"), steps, simulatedWhy,
+                heading("Energy probes"), probes, heading("Compression: what each step bought and cost"), steps,
+                simulatedWhy,
                 heading("What this compares to"), equivalents);
         box.setPadding(new Insets(10));
         setContent(box);

@@ -60,7 +60,8 @@ public final class StoreHistory implements RunHistory {
             return null;
         }
         try {
-            CompressionReport last = ResultJson.mapper().readValue(steps.get(steps.size() - 1), CompressionReport.class);
+            CompressionReport last = ResultJson.mapper().readValue(steps.get(steps.size() - 1),
+                    CompressionReport.class);
             return DeliveredFigures.lastStep(List.of(last));
         } catch (JsonProcessingException e) {
             return null; // the full load reports the broken step; the list shows the trained figures meanwhile
