@@ -61,6 +61,10 @@ final class Summary {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, accuracy %.4f after %d epochs, %.1f s",
                 r.name(), r.status().label(), r.finalMetrics().accuracy(), r.finalMetrics().epochsCompleted(),
                 r.finalMetrics().trainSeconds()));
+        if (dev.verdant.result.DeliveredFigures.compressed(r)) {
+            s.append(String.format(Locale.ROOT, ", delivered after compression %.4f (%,d bytes)",
+                    r.finalMetrics().deliveredAccuracy(), r.finalMetrics().deliveredModelBytes()));
+        }
         if (r.finalMetrics().energyJoules() != null) {
             s.append(String.format(Locale.ROOT, ", %.1f J (%s), %.3f gCO2e", r.finalMetrics().energyJoules(),
                     r.finalMetrics().energyMethod(), r.finalMetrics().co2eGrams()));

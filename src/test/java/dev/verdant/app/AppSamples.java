@@ -54,7 +54,9 @@ public final class AppSamples {
                 40_000L, 20_000L, 0.1, 1.0, 0.5, 0, 0.0, false, "784-10", null);
         var prune = new dev.verdant.result.CompressionReport(1, "prune magnitude 0.75 global", "prune", delivered,
                 COMPRESSED_PARAMS, COMPRESSED_PARAMS, 10_000L, 5_000L, 0.1, 1.0, 0.4, 2.0, 3.0, false, "784-10", null);
-        return new RunResult(r.id(), r.name(), r.status(), null, r.spec(), r.provenance(),
+        ExperimentSpec spec = r.spec().withCompression(dev.verdant.spec.SpecCodec.parse(
+                "compression:\n  - { type: prune, sparsity: 0.75 }\n").compression());
+        return new RunResult(r.id(), r.name(), r.status(), null, spec, r.provenance(),
                 r.finalMetrics().withoutDelivered(), r.epochs(),
                 r.power(), r.startedAt(), r.endedAt(), List.of(base, prune));
     }
