@@ -12,9 +12,13 @@ public final class FailedRunReport {
     private FailedRunReport() {
     }
 
-    /** Shows the failure of the run labelled {@code label} (e.g. {@code #3 digits-mlp}). */
+    /**
+     * Shows the failure of the run labelled {@code label}: {@code run 3 digits-mlp} titles "Run 3 digits-mlp failed";
+     * a run that failed before it had an id is labelled by its name alone and titles "Run digits-mlp failed".
+     */
     public static void show(DialogService dialogs, String label, RunResult r) {
-        dialogs.showError("Run " + label + " failed", r.message(), details(r));
+        String title = label.startsWith("run ") ? "R" + label.substring(1) : "Run " + label;
+        dialogs.showError(title + " failed", r.message(), details(r));
     }
 
     /** The text under "Show details". */

@@ -8,8 +8,11 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
-    /** Exit code when the window cannot open (no display, no graphics toolkit). */
-    public static final int NO_DISPLAY = 3;
+    /**
+     * Exit code when the window cannot open (no display, no graphics toolkit): 1, "failed", as for any command
+     * that cannot do its work; 3 means a cancelled run (the exit codes each mean one thing, see the README).
+     */
+    public static final int NO_DISPLAY = 1;
 
     private static final long STARTED = System.nanoTime();
     /**

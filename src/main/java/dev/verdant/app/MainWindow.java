@@ -29,6 +29,7 @@ import dev.verdant.app.queue.RunQueueViewModel;
 import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
 import javafx.beans.value.ChangeListener;
@@ -340,7 +341,7 @@ public final class MainWindow {
         if (!item.shownOnChartsProperty().get()) {
             state.showOnCharts(r, false); // unticked in the queue while it ran
         }
-        history.record(item.job().id(), r);
+        history.record(item.handle().id().orElseThrow().value(), r);
         state.status(item.label() + " " + r.status().label()
                 + (r.finalMetrics() != null ? " · " + DeliveredText.accuracy(r) : ""));
         if (r.status() == RunStatus.FAILED && !state.closingProperty().get()) {
@@ -349,11 +350,13 @@ public final class MainWindow {
     }
 
     private void notices(List<RunEvent> events) {
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.Notice n) {
-                state.status("#" + e.job().id() + ": " + n.message());
+        RunListener notices = new RunListener() {
+            @Override
+            public void onNotice(RunEvent.Notice n) {
+                state.status(n.runId().label() + ": " + n.message());
             }
-        }
+        };
+        events.forEach(e -> e.deliverTo(notices));
     }
 
     /** Opens a Compare tab over two or more runs; its chart follows later theme switches. */
@@ -362,11 +365,11 @@ public final class MainWindow {
             dialogs.showError("Compare needs two runs", "Select two or more runs in the history table.");
             return;
         }
-        CompareView view = new CompareView(new CompareViewModel(runs), dialogs,
-                state.themeProperty().get() == Theme.DARK);
+        CompareViewModel vm = new CompareViewModel(runs);
+        CompareView view = new CompareView(vm, dialogs, state.themeProperty().get() == Theme.DARK);
         ChangeListener<Theme> follow = (o, was, now) -> view.setDark(now == Theme.DARK);
         state.themeProperty().addListener(follow);
-        Tab tab = Tabs.fixed("Compare (" + runs.size() + " runs)", Tabs.COMPARE, view);
+        Tab tab = Tabs.fixed(vm.title(), Tabs.COMPARE, view);
         tab.setClosable(true);
         tab.setOnClosed(e -> state.themeProperty().removeListener(follow));
         tabs.getTabs().add(tab);

@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.store.RunStore;
@@ -15,13 +16,13 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code verdant run SPEC.yaml}: trains headless, a progress line per epoch on stderr, the result JSON on
- * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled, 1 failed.
+ * stdout or in {@code --out}. Exit code 0 when completed; 2 diverged, 3 cancelled (Ctrl-C or SIGTERM: see
+ * {@link StopOnSignal}), 1 failed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment spec (YAML or JSON) headless and write its result JSON.")
@@ -50,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = command.commandLine().getErr();
         ExperimentSpec spec = SpecCodec.read(specFile);
+        OutputFiles.checkWritable(out, "--out");
         try (RunStore store = noStore ? null : RunStore.open(StoreLocation.resolve(db))) {
             return run(spec, store, err);
         }
@@ -58,27 +60,21 @@ final class RunCommand implements Callable<Integer> {
     private int run(ExperimentSpec spec, RunStore store, PrintWriter err) throws IOException {
         Job job = Job.of(spec, store);
         if (!quiet) {
-            job.subscribe(new ProgressPrinter(err));
+            job.addListener(new ProgressPrinter(err));
         }
-        Thread cancelOnCtrlC = new Thread(job::cancel, "verdant-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         RunResult result;
-        try {
+        try (StopOnSignal signals = StopOnSignal.install(job.handle()::cancel, err)) {
             result = job.runHere();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook has already asked the job to stop
-            }
+            write(result, store, err);
         }
+        return ExitCode.of(result.status());
+    }
+
+    /** The result JSON to {@code --out} (or stdout), then where it was stored and why it did not complete. */
+    private void write(RunResult result, RunStore store, PrintWriter err) throws IOException {
         String json = ResultJson.write(result);
         if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, json);
+            OutputFiles.write(out, json, "--out");
             command.commandLine().getOut().println(Summary.line(result));
         } else {
             command.commandLine().getOut().println(json);
@@ -91,20 +87,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("verdant: run " + result.status().label() + ": " + result.message());
         }
         err.flush();
-        return exitCode(result.status());
     }
 
-    static int exitCode(RunStatus status) {
-        return switch (status) {
-            case COMPLETED -> 0;
-            case DIVERGED -> 2;
-            case CANCELLED, INTERRUPTED -> 3;
-            default -> 1;
-        };
-    }
-
-    /** Prints one line per epoch and notices to stderr. */
-    static final class ProgressPrinter implements java.util.function.Consumer<RunEvent> {
+    /** Prints the run's setup, one line per epoch and per compression step, and notices to stderr. */
+    static final class ProgressPrinter implements RunListener {
         private final PrintWriter err;
         private dev.verdant.energy.CarbonModel carbon;
 
@@ -113,25 +99,35 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void accept(RunEvent event) {
-            if (event instanceof RunEvent.Started s) {
-                carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
-                String method = s.provenance().energyProbes().stream().filter(p -> p.available())
-                        .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
-                err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", s.spec().name(),
-                        s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
-                        s.provenance().device());
-                err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
-                        + " ('verdant energy probe' explains which counters this machine has)");
-            } else if (event instanceof RunEvent.Notice n) {
-                err.println("note: " + n.message());
-            } else if (event instanceof RunEvent.StepEnded st) {
-                err.println(Summary.stepLine(st.report(), st.totalSteps()));
-            } else if (event instanceof RunEvent.EpochEnded e) {
-                err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
-            } else {
-                return;
-            }
+        public void onStarted(RunEvent.Started s) {
+            carbon = dev.verdant.energy.CarbonModel.of(s.spec().energy());
+            String method = s.provenance().energyProbes().stream().filter(p -> p.available())
+                    .map(p -> p.name()).collect(java.util.stream.Collectors.joining("+"));
+            // a stored run is named by its store id from the start, as 'verdant runs' and the window name it
+            String name = s.runId().stored() ? s.runId().label(s.spec().name()) : s.spec().name();
+            err.printf("%s: %s on %s, %,d parameters, %,d FLOPs/sample, device %s%n", name,
+                    s.spec().model().arch(), s.spec().dataset().name(), s.params(), s.flopsPerSample(),
+                    s.provenance().device());
+            err.println("energy: " + (method.isEmpty() ? "no probe available" : method)
+                    + " ('verdant energy probe' explains which counters this machine has)");
+            err.flush();
+        }
+
+        @Override
+        public void onNotice(RunEvent.Notice n) {
+            err.println("note: " + n.message());
+            err.flush();
+        }
+
+        @Override
+        public void onStep(RunEvent.StepEnded st) {
+            err.println(Summary.stepLine(st.report(), st.totalSteps()));
+            err.flush();
+        }
+
+        @Override
+        public void onEpoch(RunEvent.EpochEnded e) {
+            err.println(Summary.epochLine(e.epoch(), e.totalEpochs(), carbon));
             err.flush();
         }
     }

@@ -8,6 +8,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.store.FieldDifference;
+import dev.verdant.store.ImportCheck;
 import dev.verdant.store.Note;
 import dev.verdant.store.RunComparison;
 import dev.verdant.store.RunExport;
@@ -78,11 +79,15 @@ public final class RunsCommand implements Runnable {
         public final Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (RunStore store = RunStore.open(StoreLocation.resolve(parent.db))) {
+            Path file = StoreLocation.resolve(parent.db);
+            try (RunStore store = readsOnly() ? RunStore.openForReading(file) : RunStore.open(file)) {
+                if (store.isReadOnly()) {
+                    err.println("note: reading the store read-only: " + store.readOnlyReason());
+                }
                 return execute(store, out, err);
             } catch (StoreException | IllegalArgumentException e) {
                 err.println("verdant: " + e.getMessage());
-                return 1;
+                return ExitCode.FAILED;
             } finally {
                 out.flush();
                 err.flush();
@@ -90,6 +95,11 @@ public final class RunsCommand implements Runnable {
         }
 
         abstract int execute(RunStore store, PrintWriter out, PrintWriter err);
+
+        /** True for commands that only read: they still work, read-only, where the store cannot be written. */
+        boolean readsOnly() {
+            return false;
+        }
 
         static RunResult load(RunStore store, long id) {
             return store.load(id).orElseThrow(() ->
@@ -99,6 +109,11 @@ public final class RunsCommand implements Runnable {
 
     @Command(name = "list", description = "List stored runs, newest first.")
     static final class ListRuns extends StoreCommand {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Option(names = "--status", paramLabel = "S", description = "Only runs with this status: "
                 + "running, completed, diverged, cancelled, failed, interrupted.")
         String status;
@@ -139,6 +154,11 @@ public final class RunsCommand implements Runnable {
 
     @Command(name = "show", description = "Show one run: spec summary, provenance, final metrics, epochs, tags, notes.")
     static final class Show extends StoreCommand {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Parameters(paramLabel = "ID")
         long id;
         @Option(names = "--json", description = "Print the full result JSON instead.")
@@ -198,6 +218,11 @@ public final class RunsCommand implements Runnable {
 
     @Command(name = "compare", description = "Compare runs: spec differences and metric deltas against the first run.")
     static final class Compare extends StoreCommand {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Parameters(paramLabel = "ID", arity = "2..*", description = "Two or more run ids; the first is the baseline.")
         List<Long> ids;
 
@@ -240,6 +265,11 @@ public final class RunsCommand implements Runnable {
     @Command(name = "export", description = "Export runs as result JSON (one object, or an array for several), CSV, "
             + "or CodeCarbon's emissions.csv layout (--format codecarbon).")
     static final class Export extends StoreCommand {
+        @Override
+        boolean readsOnly() {
+            return true;
+        }
+
         @Parameters(paramLabel = "ID", arity = "1..*")
         List<Long> ids;
         @Option(names = "--format", required = true, paramLabel = "csv|json|codecarbon")
@@ -267,9 +297,10 @@ public final class RunsCommand implements Runnable {
                 return 0;
             }
             try {
-                Files.writeString(outFile, text);
-            } catch (IOException e) {
-                throw new StoreException("cannot write " + outFile + ": " + e.getMessage(), e);
+                OutputFiles.checkWritable(outFile, "--out");
+                OutputFiles.write(outFile, text, "--out");
+            } catch (CliException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
             err.println("exported " + runs.size() + " run(s) to " + outFile.toAbsolutePath());
             return 0;
@@ -297,9 +328,15 @@ public final class RunsCommand implements Runnable {
             try {
                 text = Files.readString(file);
             } catch (IOException e) {
-                throw new StoreException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+                throw new StoreException("cannot import " + file.toAbsolutePath() + ": " + IoProblem.describe(e), e);
             }
-            for (RunResult r : RunExport.parseJson(text)) {
+            List<RunResult> runs = RunExport.parseJson(text);
+            for (int i = 0; i < runs.size(); i++) {
+                // all or nothing: one run that cannot be imported stops the file before anything is stored
+                ImportCheck.requireImportable(runs.get(i), file.getFileName() + (runs.size() > 1
+                        ? ", run " + (i + 1) + " of " + runs.size() : ""));
+            }
+            for (RunResult r : runs) {
                 long id = store.importRun(r);
                 out.println("imported run " + id + " (" + r.name() + ")");
             }
@@ -324,13 +361,17 @@ public final class RunsCommand implements Runnable {
             RunResult fresh = hook.rerun(old.spec(), store);
             long newId = fresh.id() != null ? fresh.id() : store.importRun(fresh);
             out.println("re-ran run " + id + " as run " + newId + " [" + fresh.status().label() + "]");
+            if (fresh.status() != RunStatus.COMPLETED) {
+                err.println("verdant: the re-run " + fresh.status().label() + ": " + fresh.message());
+            }
             if (old.provenance() == null || fresh.provenance() == null) {
                 out.println("provenance unknown for one of the runs; cannot tell what differs");
-                return 0;
+            } else {
+                List<FieldDifference> diffs = RunComparison.provenanceDifferences(old.provenance(),
+                        fresh.provenance());
+                out.print(provenanceTable(id, newId, diffs));
             }
-            List<FieldDifference> diffs = RunComparison.provenanceDifferences(old.provenance(), fresh.provenance());
-            out.print(provenanceTable(id, newId, diffs));
-            return 0;
+            return ExitCode.of(fresh.status());
         }
     }
 
@@ -354,7 +395,11 @@ public final class RunsCommand implements Runnable {
         @Override
         int execute(RunStore store, PrintWriter out, PrintWriter err) {
             for (long id : ids) {
-                load(store, id); // all or nothing: an unknown id stops before anything is deleted
+                load(store, id); // all or nothing: an unknown id or a training run stops before anything is deleted
+                if (store.isTraining(id)) {
+                    throw new StoreException("run " + id + " is still training; cancel it first (Ctrl-C where it "
+                            + "runs, or Cancel in the window), then delete it");
+                }
             }
             String which = ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
             if (!yes) {

@@ -1,5 +1,6 @@
 package dev.verdant.cli;
 
+import dev.verdant.run.SpecChecks;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
 import picocli.CommandLine.Command;
@@ -51,7 +52,9 @@ final class SpecCommand implements Runnable {
 
         @Override
         public Integer call() {
-            command.commandLine().getOut().print(SpecCodec.toYaml(SpecCodec.read(file)));
+            // the run's own checks, so 'spec check' accepts exactly what 'run' accepts (e.g. the grid region)
+            ExperimentSpec spec = SpecChecks.requireRunnable(SpecCodec.read(file));
+            command.commandLine().getOut().print(SpecCodec.toYaml(spec));
             command.commandLine().getOut().flush();
             return 0;
         }

@@ -2,6 +2,7 @@ package dev.verdant.cli;
 
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,14 +23,28 @@ public final class VerdantCommand implements Runnable {
 
     /** The whole command tree, with friendly error handling and the training engine behind {@code runs rerun}. */
     static CommandLine commandLine() {
-        RunsCommand.rerunner = (spec, store) -> Job.of(spec, store).subscribe(event -> {
-            if (event instanceof RunEvent.EpochEnded e) {
-                System.err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+        RunsCommand.rerunner = (spec, store) -> {
+            Job job = Job.of(spec, store).addListener(new RunListener() {
+                @Override
+                public void onEpoch(RunEvent.EpochEnded e) {
+                    System.err.println(Summary.epochLine(e.epoch(), e.totalEpochs()));
+                }
+            });
+            try (StopOnSignal signals = StopOnSignal.install(job.handle()::cancel,
+                    new java.io.PrintWriter(System.err, true))) {
+                return job.runHere();
             }
-        }).runHere();
+        };
         CommandLine cli = new CommandLine(new VerdantCommand());
         cli.setExecutionExceptionHandler(new FriendlyErrors());
+        useUsageExitCode(cli);
         return cli;
+    }
+
+    /** Usage errors exit 64 in every subcommand: 2 means a diverged run (see {@link ExitCode}). */
+    private static void useUsageExitCode(CommandLine cli) {
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        cli.getSubcommands().values().forEach(VerdantCommand::useUsageExitCode);
     }
 
     @Override

@@ -151,6 +151,12 @@ final class CsvDataset {
                     + table.columnName(column) + ": '" + cell + "' is not a number; every column except the label "
                     + "must be numeric");
         }
-        return (float) Double.parseDouble(cell);
+        double value = Double.parseDouble(cell);
+        if (!Float.isFinite((float) value)) {
+            throw new DatasetException(table.file() + ": line " + table.lineNumbers()[row] + ", "
+                    + table.columnName(column) + ": " + cell + " is beyond the range of a 32-bit float (about "
+                    + "+-3.4e38), which training computes in; rescale the column");
+        }
+        return (float) value;
     }
 }

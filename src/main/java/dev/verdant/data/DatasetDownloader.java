@@ -62,10 +62,15 @@ public final class DatasetDownloader {
     private final FileDownload files;
     private final DownloadProgress progress;
 
+    /** How long a connection may take to open. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the server may stay silent (before its headers, or between bytes) before the try is abandoned. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
     /** The official checksum table, 4 attempts per file with pauses of 1, 2 and 4 seconds. */
     public DatasetDownloader(DownloadProgress progress) {
         this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build(), OFFICIAL, progress, 4, Duration.ofSeconds(1));
+                .connectTimeout(CONNECT_TIMEOUT).build(), OFFICIAL, progress, 4, Duration.ofSeconds(1));
     }
 
     /**
@@ -77,9 +82,18 @@ public final class DatasetDownloader {
      */
     public DatasetDownloader(HttpClient client, Map<String, List<RemoteFile>> checksums, DownloadProgress progress,
                              int attempts, Duration backoff) {
+        this(client, checksums, progress, attempts, backoff, READ_TIMEOUT);
+    }
+
+    /**
+     * As above, with the read timeout: the longest silence from the server (before its headers or between bytes)
+     * before a try is abandoned. The connect timeout is the client's own ({@link HttpClient.Builder#connectTimeout}).
+     */
+    public DatasetDownloader(HttpClient client, Map<String, List<RemoteFile>> checksums, DownloadProgress progress,
+                             int attempts, Duration backoff, Duration readTimeout) {
         this.checksums = Map.copyOf(checksums);
         this.progress = progress;
-        this.files = new FileDownload(client, progress, Math.max(1, attempts), backoff);
+        this.files = new FileDownload(client, progress, Math.max(1, attempts), backoff, readTimeout);
     }
 
     /**

@@ -29,7 +29,8 @@ public final class Datasets {
             case "csv" -> CsvDataset.load(onDiskPath(spec), spec.labelColumn(), spec.validationSplit(), seed);
             default -> throw new DatasetException("dataset '" + spec.name() + "' is not supported yet");
         };
-        return spec.limit() == null ? full : limited(full, spec.limit());
+        LoadedData data = spec.limit() == null ? full : limited(full, spec.limit());
+        return DataValidator.check(data, spec.path() == null || spec.path().isBlank() ? "built in" : spec.path());
     }
 
     private static Path onDiskPath(DatasetSpec spec) {

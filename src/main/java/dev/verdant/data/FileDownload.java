@@ -27,12 +27,18 @@ final class FileDownload {
     private final DownloadProgress progress;
     private final int attempts;
     private final Duration backoff;
+    private final Duration readTimeout;
 
-    FileDownload(HttpClient client, DownloadProgress progress, int attempts, Duration backoff) {
+    /**
+     * @param readTimeout longest wait for the response headers and, during the body, for the next bytes: a stalled
+     *                    transfer is abandoned (and retried, resuming) instead of hanging forever
+     */
+    FileDownload(HttpClient client, DownloadProgress progress, int attempts, Duration backoff, Duration readTimeout) {
         this.client = client;
         this.progress = progress;
         this.attempts = attempts;
         this.backoff = backoff;
+        this.readTimeout = readTimeout;
     }
 
     /** Downloads {@code uri} to {@code dir/file.name()} unless a verified copy is there; returns its path. */
@@ -70,12 +76,13 @@ final class FileDownload {
                 transfer(uri, file, part);
                 return;
             } catch (IOException e) {
+                String why = NetProblem.describe(e, uri);
                 if (attempt >= attempts) {
                     throw new DatasetException(file.name() + ": download from " + uri + " failed after " + attempts
-                            + " attempts (" + e.getMessage() + "); run the command again to resume", e);
+                            + " attempts (" + why + "); run the command again to resume, or use --mirror", e);
                 }
                 Duration pause = backoff.multipliedBy(1L << (attempt - 1));
-                progress.message(file.name() + ": " + e.getMessage() + "; retrying in " + pause.toMillis() + " ms");
+                progress.message(file.name() + ": " + why + "; retrying in " + pause.toMillis() + " ms");
                 sleep(pause);
             }
         }
@@ -84,7 +91,7 @@ final class FileDownload {
     /** One HTTP exchange: appends to the part file on 206, starts over on 200. */
     private void transfer(URI uri, RemoteFile file, Path part) throws IOException {
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
             progress.message(file.name() + ": resuming at byte " + have);
@@ -105,10 +112,17 @@ final class FileDownload {
                 progress.message(file.name() + ": server does not resume downloads; starting over");
             }
             long start = resumed ? have : 0;
-            long total = file.size() >= 0 ? file.size()
-                    : response.headers().firstValueAsLong("Content-Length").stream().map(l -> l + start)
+            long announced = response.headers().firstValueAsLong("Content-Length").stream().map(l -> l + start)
                     .findFirst().orElse(-1);
-            copy(body, part, start, resumed, file.name(), total);
+            if (file.size() >= 0 && announced > file.size()) {
+                Files.deleteIfExists(part);
+                throw new DatasetException(file.name() + ": " + uri + " announces " + announced + " bytes but the "
+                        + "file has " + file.size() + "; not downloaded (a different file, or a broken mirror?)");
+            }
+            long total = file.size() >= 0 ? file.size() : announced;
+            try (StallGuard guard = new StallGuard(body, readTimeout)) {
+                copy(guard.stream(), part, start, resumed, file.name(), total, file.size(), uri);
+            }
         }
     }
 
@@ -120,8 +134,9 @@ final class FileDownload {
         throw new DatasetException("HTTP " + status + " for " + uri + hint);
     }
 
-    private void copy(InputStream body, Path part, long start, boolean append, String name, long total)
-            throws IOException {
+    /** Copies the body into the part file, never past {@code limit} bytes in all when the size is known (>= 0). */
+    private void copy(InputStream body, Path part, long start, boolean append, String name, long total, long limit,
+                      URI uri) throws IOException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 mode)) {
@@ -130,6 +145,12 @@ final class FileDownload {
             progress.bytes(name, done, total);
             int n;
             while ((n = body.read(buf)) >= 0) {
+                if (limit >= 0 && done + n > limit) {
+                    out.close();
+                    Files.deleteIfExists(part);
+                    throw new DatasetException(name + ": " + uri + " sent more than the file's " + limit + " bytes; "
+                            + "stopped there and deleted the download (a different file, or a broken mirror?)");
+                }
                 out.write(buf, 0, n);
                 done += n;
                 progress.bytes(name, done, total);

@@ -19,20 +19,41 @@ final class IdxFolder {
             throw new DatasetException(name + ": folder " + folder.toAbsolutePath() + " does not exist; download it with "
                     + "'verdant datasets download " + name + " --dir " + folder + "'");
         }
-        Split train = split(folder, "train");
-        Split test = split(folder, "t10k");
         List<String> classes = name.equals("fashion-mnist") ? BuiltInDatasets.FASHION_CLASSES
                 : Datasets.numberedClasses(10);
-        int side = (int) Math.round(Math.sqrt(train.sampleSize()));
-        return new LoadedData(name, train, test, new long[] {1, side, train.sampleSize() / side}, classes,
-                ContentHash.of(train, test));
+        Part train = part(folder, "train", classes.size());
+        Part test = part(folder, "t10k", classes.size());
+        if (train.images.rows() != test.images.rows() || train.images.cols() != test.images.cols()) {
+            throw new DatasetException(name + ": " + train.file + " holds " + train.images.rows() + "x"
+                    + train.images.cols() + " images but " + test.file + " holds " + test.images.rows() + "x"
+                    + test.images.cols() + "; training and test images must have the same size (mixed datasets?)");
+        }
+        return new LoadedData(name, train.split, test.split, new long[] {1, train.images.rows(),
+                train.images.cols()}, classes, ContentHash.of(train.split, test.split));
     }
 
-    private static Split split(Path folder, String prefix) {
+    /** One of the two splits, with its images file and header for the checks across splits. */
+    private record Part(Path file, IdxReader.Images images, Split split) {
+    }
+
+    private static Part part(Path folder, String prefix, int classes) {
         Path images = find(folder, prefix + "-images-idx3-ubyte");
         Path labels = find(folder, prefix + "-labels-idx1-ubyte");
         IdxReader.Images im = IdxReader.readImages(images);
-        return IdxReader.toSplit(im, IdxReader.readLabels(labels), images.toString(), labels.toString());
+        if (im.rows() != im.cols()) {
+            throw new DatasetException(images + ": the header (bytes 8-15) says images are " + im.rows() + "x"
+                    + im.cols() + " pixels; MNIST-style images are square (28x28): is this an IDX images file of "
+                    + "this dataset?");
+        }
+        byte[] l = IdxReader.readLabels(labels);
+        for (int i = 0; i < l.length; i++) {
+            if ((l[i] & 0xff) >= classes) {
+                throw new DatasetException(labels + ": label " + (l[i] & 0xff) + " of item " + i + " (byte offset "
+                        + (8 + i) + ") is not a class 0-" + (classes - 1) + "; the file is corrupt or not a labels "
+                        + "file of this dataset");
+            }
+        }
+        return new Part(images, im, IdxReader.toSplit(im, l, images.toString(), labels.toString()));
     }
 
     private static Path find(Path folder, String base) {

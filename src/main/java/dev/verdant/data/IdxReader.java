@@ -28,7 +28,7 @@ public final class IdxReader {
     /** Reads an images file ({@code *-images-idx3-ubyte[.gz]}). */
     public static Images readImages(Path file) {
         try (InputStream in = open(file)) {
-            return readImages(in, file.toString());
+            return readImages(in, file.toString(), plainSize(file));
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
@@ -37,13 +37,18 @@ public final class IdxReader {
     /** Reads a labels file ({@code *-labels-idx1-ubyte[.gz]}). */
     public static byte[] readLabels(Path file) {
         try (InputStream in = open(file)) {
-            return readLabels(in, file.toString());
+            return readLabels(in, file.toString(), plainSize(file));
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
     static Images readImages(InputStream raw, String name) throws IOException {
+        return readImages(raw, name, -1);
+    }
+
+    /** @param size the file's length when it is not compressed (checked against the header first), else -1 */
+    static Images readImages(InputStream raw, String name, long size) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         int magic = header(in, name, 0, "the magic number");
         if (magic != IMAGES_MAGIC) {
@@ -58,12 +63,17 @@ public final class IdxReader {
             throw new DatasetException(name + ": implausible header at byte 4: " + count + " images of "
                     + rows + "x" + cols);
         }
-        byte[] pixels = new byte[count * rows * cols];
-        readFully(in, pixels, name, 16, count + " images of " + rows + "x" + cols + " pixels");
+        String what = count + " images of " + rows + "x" + cols + " pixels";
+        byte[] pixels = readExactly(in, (long) count * rows * cols, name, 16, what, size);
         return new Images(pixels, count, rows, cols);
     }
 
     static byte[] readLabels(InputStream raw, String name) throws IOException {
+        return readLabels(raw, name, -1);
+    }
+
+    /** @param size the file's length when it is not compressed (checked against the header first), else -1 */
+    static byte[] readLabels(InputStream raw, String name, long size) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         int magic = header(in, name, 0, "the magic number");
         if (magic != LABELS_MAGIC) {
@@ -75,9 +85,7 @@ public final class IdxReader {
         if (count < 0) {
             throw new DatasetException(name + ": negative label count " + count + " at byte 4");
         }
-        byte[] labels = new byte[count];
-        readFully(in, labels, name, 8, count + " labels");
-        return labels;
+        return readExactly(in, count, name, 8, count + " labels", size);
     }
 
     private static int header(DataInputStream in, String name, int offset, String what) throws IOException {
@@ -89,16 +97,41 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(InputStream in, byte[] into, String name, int headerBytes, String what)
-            throws IOException {
+    /**
+     * The {@code length} bytes after the header. The header's count is only a claim: a raw file's length is
+     * checked against it before anything is allocated, and a compressed file is read in growing chunks, so a
+     * header claiming billions of items costs no more memory than the bytes that are really there.
+     */
+    private static byte[] readExactly(InputStream in, long length, String name, int headerBytes, String what,
+                                      long size) throws IOException {
+        if (size >= 0 && headerBytes + length != size) {
+            throw new DatasetException(name + ": the header at byte 4 announces " + what + " ("
+                    + (headerBytes + length) + " bytes in all) but the file has " + size + " bytes; "
+                    + (size < headerBytes + length ? "it is truncated or its header is wrong: re-download it"
+                    : "extra bytes follow the data: is it the right file?"));
+        }
+        byte[] buf = new byte[(int) Math.min(length, 1 << 20)];
         int read = 0;
-        while (read < into.length) {
-            int n = in.read(into, read, into.length - read);
+        while (read < length) {
+            if (read == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(length, 2L * buf.length));
+            }
+            int n = in.read(buf, read, buf.length - read);
             if (n < 0) {
                 throw new DatasetException(name + ": truncated at byte " + (headerBytes + read) + ", expected "
-                        + what + " (" + (headerBytes + into.length) + " bytes); re-download the file");
+                        + what + " (" + (headerBytes + length) + " bytes); re-download the file");
             }
             read += n;
+        }
+        return buf;
+    }
+
+    /** The file's length when it is stored raw; -1 when it is gzipped (its data length is then unknown). */
+    private static long plainSize(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int b1 = in.read();
+            int b2 = in.read();
+            return b1 == 0x1f && b2 == 0x8b ? -1 : Files.size(file);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.verdant.energy;
 
+import dev.verdant.result.Phase;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.ProbeStatus;
 import dev.verdant.spec.EnergySpec;
@@ -26,9 +27,6 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: the training thread calls begin/end while the sampler reads.
  */
 public final class EnergyMeter implements AutoCloseable {
-
-    /** The phases a run may meter. */
-    public static final List<String> PHASES = List.of("train", "eval", "compress", "inference");
 
     /** Phase label of power samples taken while no phase is open. */
     public static final String NO_PHASE = "none";
@@ -132,14 +130,19 @@ public final class EnergyMeter implements AutoCloseable {
     }
 
     /** Opens {@code phase}, first ending any open phase. */
-    public synchronized void begin(String phase) {
-        if (!PHASES.contains(phase)) {
-            throw new IllegalArgumentException("unknown phase '" + phase + "'; phases are " + PHASES);
-        }
+    public synchronized void begin(Phase phase) {
         end();
-        openPhase = phase;
+        openPhase = phase.label();
         openNanos = System.nanoTime();
         openRawJoules = readRaw();
+    }
+
+    /**
+     * Opens the phase labelled {@code label} ({@code train}, {@code eval}, {@code compress}, {@code inference});
+     * an unknown label throws {@link IllegalArgumentException}.
+     */
+    public void begin(String label) {
+        begin(Phase.fromLabel(label));
     }
 
     /** Ends the open phase and returns its joules (idle baseline subtracted when configured); 0 if none is open. */
@@ -167,9 +170,15 @@ public final class EnergyMeter implements AutoCloseable {
     }
 
     /** Joules of one phase, all its begin/end spans together (the open span included). */
-    public synchronized double joules(String phase) {
-        double j = phaseJoules.getOrDefault(phase, 0.0);
-        return phase.equals(openPhase) ? j + openJoules() : j;
+    public synchronized double joules(Phase phase) {
+        String label = phase.label();
+        double j = phaseJoules.getOrDefault(label, 0.0);
+        return label.equals(openPhase) ? j + openJoules() : j;
+    }
+
+    /** {@link #joules(Phase)} of the phase labelled {@code label}. */
+    public double joules(String label) {
+        return joules(Phase.fromLabel(label));
     }
 
     /** Wall seconds metered: the time spent inside phases (so that {@link #averageWatts()} is their mean power). */

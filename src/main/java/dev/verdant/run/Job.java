@@ -12,13 +12,12 @@ import dev.verdant.energy.EnergyMeter;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
-import dev.verdant.result.PowerSample;
+import dev.verdant.result.Phase;
 import dev.verdant.result.Provenance;
 import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
-import dev.verdant.spec.SpecValidator;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.StoreException;
 import dev.verdant.train.DeviceChoice;
@@ -29,17 +28,16 @@ import dev.verdant.train.TrainingSession;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
- * One experiment run: loads the data, trains under an energy meter, stores every epoch as it completes (when
- * given a store) and publishes {@link RunEvent}s to its subscribers. Events come in order on the run's thread,
- * except {@link RunEvent.Power}, which arrives on the meter's sampling thread.
+ * One experiment run: loads the data, trains under an energy meter and publishes its {@link RunEvent}s to its
+ * {@link RunListener}s. When given a store, the store is the first listener ({@link StoreRecorder}): it makes the
+ * run's row before training (the row's id is the run's {@link RunId}), commits every epoch as it completes and
+ * writes the final result. Events come in order on the run's thread, except {@link RunEvent.Power}, which arrives
+ * on the meter's sampling thread. Callers hold the run through its {@link RunHandle} (id, cancel, result).
  * It never throws: every failure becomes a {@link RunResult} with status {@code failed} and a message
  * saying what was wrong and what to do.
  */
@@ -48,18 +46,21 @@ public final class Job {
     /** Power samples kept in the result JSON (the store keeps its own, downsampled per epoch). */
     private static final int POWER_POINTS = 500;
 
-    private static final AtomicLong IDS = new AtomicLong();
+    private static final AtomicLong LOCAL_NUMBERS = new AtomicLong();
 
-    private final long id = IDS.incrementAndGet();
+    private final long localNumber = LOCAL_NUMBERS.incrementAndGet();
     private final ExperimentSpec spec;
     private final RunStore store;
-    private final List<Consumer<RunEvent>> subscribers = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
-    private volatile boolean cancelRequested;
+    private final StoreRecorder recorder;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final RunHandle handle;
+    private volatile RunId id;
 
     Job(ExperimentSpec spec, RunStore store) {
         this.spec = spec;
         this.store = store;
+        this.recorder = store == null ? null : new StoreRecorder(store);
+        this.handle = new RunHandle(spec);
     }
 
     /** A job to run on the caller's thread with {@link #runHere()}; stored in {@code store} unless it is null. */
@@ -72,66 +73,41 @@ public final class Job {
         return new Job(spec, null);
     }
 
-    /** This process's job number (not the store id). */
-    public long id() {
-        return id;
-    }
-
     public ExperimentSpec spec() {
         return spec;
     }
 
-    /** Adds a subscriber; it receives the events published from now on. */
-    public Job subscribe(Consumer<RunEvent> subscriber) {
-        subscribers.add(subscriber);
+    /** Adds a listener; it receives the events published from now on (after the store, when there is one). */
+    public Job addListener(RunListener listener) {
+        listeners.add(listener);
         return this;
     }
 
-    /** Asks the run to stop at the next batch boundary; completed epochs are kept. */
-    public void cancel() {
-        cancelRequested = true;
-    }
-
-    public boolean isCancelRequested() {
-        return cancelRequested;
-    }
-
-    /** Completes with the result when the run ends, whatever its status. */
-    public CompletableFuture<RunResult> result() {
-        return result;
-    }
-
-    public boolean isDone() {
-        return result.isDone();
+    /** The caller's hold on this run: its id, cancelling, its result. */
+    public RunHandle handle() {
+        return handle;
     }
 
     /** Runs the job on the calling thread and returns its result. */
     public RunResult runHere() {
         RunResult r;
         String startedAt = Instant.now().toString();
-        StoreRecorder recorder = store == null ? null : new StoreRecorder(store);
         try {
-            r = execute(startedAt, recorder);
+            r = execute(startedAt);
         } catch (SpecException | DatasetException | TrainingException | StoreException | CompressionException e) {
             r = failed(startedAt, e.getMessage());
         } catch (RuntimeException | Error e) {
             r = failed(startedAt, "internal error: " + e + ". Please report it with the spec that caused it.");
         }
-        if (recorder != null && r.status() == RunStatus.FAILED && r.id() == null) {
-            r = recordFailure(recorder, r);
-        }
-        publish(new RunEvent.Finished(this, r));
-        result.complete(r);
+        r = finish(r);
+        handle.complete(r);
         return r;
     }
 
-    private RunResult execute(String startedAt, StoreRecorder recorder) {
-        SpecValidator.requireValid(spec);
+    private RunResult execute(String startedAt) {
+        SpecChecks.requireRunnable(spec);
         CarbonModel carbon = carbonModel();
         DeviceChoice device = DeviceChoice.resolve(spec.device());
-        if (device.notice() != null) {
-            publish(new RunEvent.Notice(this, device.notice()));
-        }
         LoadedData data = Datasets.load(spec.dataset(), spec.seed());
         try (EnergyMeter meter = EnergyMeter.start(spec.energy());
              TrainingSession session = TrainingSession.create(spec, data, device.device())) {
@@ -140,55 +116,97 @@ public final class Job {
                     session.network().block(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
             Provenance provenance = ProvenanceCollector.collect(device.device(), device.notice(), data.sha256(),
                     spec.seed()).withEnergyProbes(meter.probeStatuses());
-            Long storeId = recorder == null ? null : recorder.begin(spec, provenance,
-                    (data.train().size() + spec.training().batchSize() - 1) / spec.training().batchSize());
-            publish(new RunEvent.Started(this, storeId, spec, provenance, session.params(),
-                    session.network().flopsPerSample()));
-            meter.addPowerListener(sample -> publish(new RunEvent.Power(this, sample)));
-            MeteredObserver observer = new MeteredObserver(meter, recorder);
-            TrainingOutcome outcome = session.train(observer, this::isCancelRequested);
+            RunId runId = recorder == null ? RunId.local(localNumber) : recorder.open(spec, provenance);
+            id = runId;
+            handle.identify(runId);
+            int batch = Math.min(spec.training().batchSize(), Math.max(1, data.train().size()));
+            publish(new RunEvent.Started(runId, spec, provenance, session.params(),
+                    session.network().flopsPerSample(), (data.train().size() + batch - 1) / batch));
+            if (device.notice() != null) {
+                publish(new RunEvent.Notice(runId, device.notice()));
+            }
+            meter.addPowerListener(sample -> publish(new RunEvent.Power(runId, sample)));
+            MeteredObserver observer = new MeteredObserver(meter, runId);
+            TrainingOutcome outcome = session.train(observer, handle::isCancelRequested);
             CompressionPipeline.Outcome compressed = null;
             if (pipeline != null && outcome.status() == RunStatus.COMPLETED) {
-                compressed = compress(pipeline, session, meter, recorder);
+                compressed = compress(pipeline, session, meter, runId);
             }
             meter.end();
             double total = meter.totalJoules();
-            FinalMetrics metrics = new FinalMetrics(outcome.finalEvaluation().accuracy(),
-                    outcome.finalEvaluation().loss(), session.params(), session.network().flopsPerSample(),
-                    session.modelBytes(), outcome.trainSeconds(), outcome.samplesPerSecond(),
-                    outcome.epochs().size(), outcome.stopReason(), null, null, null, null, null, null, null, null)
-                    .withEnergy(total, meter.joules("train"), meter.joules("eval"), meter.averageWatts(),
-                            carbon.co2eGrams(total), carbon.costUsd(total), meter.method(), observer.joulesToTarget);
-            RunResult r = new RunResult(storeId, spec.name(), outcome.status(), outcome.message(), spec, provenance,
-                    metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS), startedAt, Instant.now().toString(),
-                    compressed == null ? List.of() : compressed.reports());
+            FinalMetrics metrics = FinalMetrics.builder()
+                    .accuracy(outcome.finalEvaluation().accuracy()).loss(outcome.finalEvaluation().loss())
+                    .params(session.params()).flopsPerSample(session.network().flopsPerSample())
+                    .modelBytes(session.modelBytes()).trainSeconds(outcome.trainSeconds())
+                    .samplesPerSecond(outcome.samplesPerSecond()).epochsCompleted(outcome.epochs().size())
+                    .stopReason(outcome.stopReason())
+                    .energy(total, meter.joules(Phase.TRAIN), meter.joules(Phase.EVAL), meter.averageWatts(),
+                            meter.method())
+                    .co2eGrams(carbon.co2eGrams(total)).costUsd(carbon.costUsd(total))
+                    .joulesToTarget(observer.joulesToTarget).build();
+            RunResult r = new RunResult(runId.stored() ? runId.value() : null, spec.name(), outcome.status(),
+                    outcome.message(), spec, provenance, metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS),
+                    startedAt, Instant.now().toString(), compressed == null ? List.of() : compressed.reports());
             if (compressed != null && compressed.cancelled()) {
                 r = new RunResult(r.id(), r.name(), RunStatus.CANCELLED, "cancelled during compression; "
                         + (compressed.reports().size() - 1) + " completed steps kept", r.spec(), r.provenance(),
                         r.finalMetrics(), r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
             }
-            if (recorder == null) {
-                return r;
+            if (recorder != null) {
+                saveModel(session, outcome, recorder);
+                if (compressed != null) {
+                    saveCompressed(compressed, recorder);
+                }
             }
-            saveModel(session, outcome, recorder);
-            if (compressed != null) {
-                saveCompressed(compressed, recorder);
-            }
-            return recorder.finish(r);
+            return r;
         }
+    }
+
+    /**
+     * Publishes the last event. The store hears it first: when it cannot record the result, the run ends as failed
+     * with the reason (and that is recorded if the store allows; if not, its row stays {@code running} and the next
+     * start marks it interrupted). Then every other listener hears it; their failures cannot change the result.
+     */
+    private RunResult finish(RunResult r) {
+        RunId runId = id != null ? id : RunId.local(localNumber);
+        handle.identify(runId);
+        if (runId.stored() && r.id() == null) {
+            r = r.withId(runId.value()); // failed after its row was made: finished as failed in the store
+        }
+        RunEvent.Finished done = new RunEvent.Finished(runId, r);
+        if (recorder != null) {
+            try {
+                recorder.onFinished(done);
+            } catch (RuntimeException e) {
+                r = new RunResult(r.id(), r.name(), RunStatus.FAILED, "the run ended (" + r.status().label()
+                        + ") but its result could not be stored: " + e.getMessage()
+                        + ". Check free disk space and permissions.", r.spec(), r.provenance(), r.finalMetrics(),
+                        r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
+                done = new RunEvent.Finished(runId, r);
+                try {
+                    recorder.onFinished(done);
+                } catch (RuntimeException again) {
+                    // the row stays 'running'; the store marks it interrupted on its next start
+                }
+            }
+        }
+        for (RunListener l : listeners) {
+            try {
+                l.onFinished(done);
+            } catch (RuntimeException e) {
+                // the run has ended: a listener's failure cannot change its result
+            }
+        }
+        return r;
     }
 
     /** Runs the compression steps on the trained network, storing and publishing each step's report. */
     private CompressionPipeline.Outcome compress(CompressionPipeline pipeline, TrainingSession session,
-                                                 EnergyMeter meter, StoreRecorder recorder) {
-        publish(new RunEvent.PhaseChanged(this, "compress"));
+                                                 EnergyMeter meter, RunId runId) {
+        publish(new RunEvent.PhaseChanged(runId, Phase.COMPRESS));
         int total = spec.compression().size();
-        return pipeline.run(session.network().block(), meter, report -> {
-            if (recorder != null) {
-                recorder.compressionStep(report);
-            }
-            publish(new RunEvent.StepEnded(this, report, total));
-        }, this::isCancelRequested);
+        return pipeline.run(session.network().block(), meter,
+                report -> publish(new RunEvent.StepEnded(runId, report, total)), handle::isCancelRequested);
     }
 
     /** Keeps the compressed network (packed integers when quantised) in {@code models/<id>/compressed/}. */
@@ -240,51 +258,42 @@ public final class Job {
         }
     }
 
-    /** A run that failed after it was stored is finished as failed; one that failed before is not stored. */
-    private static RunResult recordFailure(StoreRecorder recorder, RunResult failed) {
-        try {
-            return recorder.hasRun() ? recorder.finish(failed) : failed;
-        } catch (StoreException e) {
-            return failed;
-        }
-    }
-
     private RunResult failed(String startedAt, String message) {
         return new RunResult(null, spec.name(), RunStatus.FAILED, message, spec, null, null, List.of(), List.of(),
                 startedAt, Instant.now().toString(), List.of());
     }
 
-    void publish(RunEvent event) {
-        for (Consumer<RunEvent> s : subscribers) {
-            s.accept(event);
+    /** Delivers {@code event} to the store first, then to the other listeners in the order they were added. */
+    private void publish(RunEvent event) {
+        if (recorder != null) {
+            event.deliverTo(recorder);
+        }
+        for (RunListener l : listeners) {
+            event.deliverTo(l);
         }
     }
 
-    /** Forwards the loop's events as run events, switches meter phases, adds energy to epochs and stores them. */
+    /** Forwards the loop's events as run events, switches meter phases and adds energy to epochs. */
     private final class MeteredObserver implements TrainingObserver {
         private final EnergyMeter meter;
-        private final StoreRecorder recorder;
+        private final RunId runId;
         private double joulesAtLastEpoch;
-        private double secondsAtLastEpoch;
         private Double joulesToTarget;
 
-        MeteredObserver(EnergyMeter meter, StoreRecorder recorder) {
+        MeteredObserver(EnergyMeter meter, RunId runId) {
             this.meter = meter;
-            this.recorder = recorder;
+            this.runId = runId;
         }
 
         @Override
-        public void onPhase(String phase) {
+        public void onPhase(Phase phase) {
             meter.begin(phase);
-            publish(new RunEvent.PhaseChanged(Job.this, phase));
+            publish(new RunEvent.PhaseChanged(runId, phase));
         }
 
         @Override
         public void onBatch(BatchRecord batch) {
-            if (recorder != null) {
-                recorder.batch(batch);
-            }
-            publish(new RunEvent.BatchEnded(Job.this, batch));
+            publish(new RunEvent.BatchEnded(runId, batch));
         }
 
         @Override
@@ -296,32 +305,8 @@ public final class Job {
             if (joulesToTarget == null && target != null && epoch.valAccuracy() >= target) {
                 joulesToTarget = cumulative;
             }
-            if (recorder != null) {
-                double now = meter.elapsedSeconds();
-                List<PowerSample> recent = new ArrayList<>();
-                for (PowerSample s : meter.powerSamples(Integer.MAX_VALUE)) {
-                    if (s.seconds() > secondsAtLastEpoch) {
-                        recent.add(s);
-                    }
-                }
-                secondsAtLastEpoch = now;
-                recorder.epoch(metered, thin(recent, 200));
-            }
-            publish(new RunEvent.EpochEnded(Job.this, metered, spec.training().epochs()));
+            publish(new RunEvent.EpochEnded(runId, metered, spec.training().epochs()));
             return metered;
         }
-    }
-
-    /** At most {@code max} evenly spaced samples. */
-    private static List<PowerSample> thin(List<PowerSample> samples, int max) {
-        if (samples.size() <= max) {
-            return samples;
-        }
-        List<PowerSample> kept = new ArrayList<>(max);
-        double step = (double) samples.size() / max;
-        for (int i = 0; i < max; i++) {
-            kept.add(samples.get((int) (i * step)));
-        }
-        return kept;
     }
 }

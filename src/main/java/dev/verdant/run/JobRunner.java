@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A queue of jobs run on background threads, {@code parallelism} at a time (default one: runs on a
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
 public final class JobRunner implements AutoCloseable {
 
     private final ExecutorService executor;
-    private final List<Job> jobs = new CopyOnWriteArrayList<>();
+    private final List<RunHandle> jobs = new CopyOnWriteArrayList<>();
     private final RunStore store;
 
     /** A runner whose runs are stored in {@code store} (null: not stored). */
@@ -33,32 +32,35 @@ public final class JobRunner implements AutoCloseable {
         });
     }
 
-    /** Queues a run; subscribers are attached before it can start, so they see every event. */
-    @SafeVarargs
-    public final Job submit(ExperimentSpec spec, Consumer<RunEvent>... subscribers) {
+    /**
+     * Queues a run and returns the caller's handle on it; the listeners are attached before it can start, so they
+     * see every event (after the store, which hears each event first).
+     */
+    public RunHandle submit(ExperimentSpec spec, RunListener... listeners) {
         Job job = new Job(spec, store);
-        for (Consumer<RunEvent> s : subscribers) {
-            job.subscribe(s);
+        for (RunListener l : listeners) {
+            job.addListener(l);
         }
-        jobs.add(job);
+        RunHandle handle = job.handle();
+        jobs.add(handle);
         executor.execute(() -> {
             try {
                 job.runHere();
             } finally {
-                jobs.remove(job);
+                jobs.remove(handle);
             }
         });
-        return job;
+        return handle;
     }
 
-    /** Jobs queued or running. */
-    public List<Job> active() {
+    /** Runs queued or running. */
+    public List<RunHandle> active() {
         return List.copyOf(jobs);
     }
 
-    /** Asks every queued or running job to stop. */
+    /** Asks every queued or running run to stop. */
     public void cancelAll() {
-        jobs.forEach(Job::cancel);
+        jobs.forEach(RunHandle::cancel);
     }
 
     /** Cancels everything and waits up to {@code seconds} for the runs to record their end. */

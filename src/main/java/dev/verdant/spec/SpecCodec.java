@@ -1,5 +1,6 @@
 package dev.verdant.spec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,8 +11,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,10 @@ public final class SpecCodec {
         if (text == null || text.isBlank()) {
             throw new SpecException("spec", "is empty: write at least 'name: my-experiment' (see 'verdant spec defaults')");
         }
-        return SpecValidator.requireValid(readWith(Mappers.yaml().readerFor(ExperimentSpec.class),
-                r -> r.readValue(text)));
+        SpecText.checkLength(text);
+        // a key given twice is a mistake (which one was meant?), not "the second one wins"
+        return SpecValidator.requireValid(readWith(Mappers.yaml().readerFor(ExperimentSpec.class)
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION), r -> r.readValue(text)));
     }
 
     /**
@@ -84,6 +85,11 @@ public final class SpecCodec {
         } catch (MismatchedInputException e) {
             throw new SpecException(path(e), "expected " + simpleType(e.getTargetType()) + " here");
         } catch (JsonProcessingException e) {
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (original.startsWith("Duplicate field")) {
+                throw new SpecException(parentPath(e), "the key " + original.substring("Duplicate field ".length())
+                        + " appears twice" + lineOf(e) + "; give each key once (merge the two sections)");
+            }
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")";
             throw new SpecException("spec", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
@@ -101,15 +107,12 @@ public final class SpecCodec {
         return spec;
     }
 
-    /** Reads and validates a spec file; the error names the file when it cannot be read. */
+    /**
+     * Reads and validates a spec file; the error names the file when it cannot be read, is too large, or is not
+     * UTF-8 text (see {@link SpecText}).
+     */
     public static ExperimentSpec read(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new SpecException("spec", "file not found: " + file.toAbsolutePath());
-        } catch (IOException e) {
-            throw new SpecException("spec", "cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
-        }
+        return parse(SpecText.read(file));
     }
 
     /** The spec as YAML; {@code parse(toYaml(s))} equals {@code s}. */
@@ -128,6 +131,29 @@ public final class SpecCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a spec record always serialises", e);
         }
+    }
+
+    private static String lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** The section holding the parser's current key, e.g. {@code training}, or {@code spec} at the top. */
+    private static String parentPath(JsonProcessingException e) {
+        Object processor = e.getProcessor();
+        if (!(processor instanceof JsonParser p)) {
+            return "spec";
+        }
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext().getParent(); c != null
+                && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                names.push(c.getCurrentName());
+            } else if (c.inArray()) {
+                names.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String joined = String.join(".", names).replace(".[", "[");
+        return joined.isEmpty() ? "spec" : joined;
     }
 
     private static String path(JsonMappingException e) {

@@ -23,10 +23,14 @@ final class Checks {
         return text.strip();
     }
 
-    /** Refuses a run without a spec: it could not be reproduced. */
+    /** Refuses a run that cannot be imported: no spec, still running, or a spec that fails validation. */
     static void requireSpec(dev.verdant.result.RunResult result) {
-        if (result.spec() == null) {
-            throw new StoreException("the run to import has no spec, so it could not be reproduced");
-        }
+        ImportCheck.requireImportable(result, "the run to import");
+    }
+
+    /** The error for deleting a run whose trainer is alive: the trainer would fail on the missing row. */
+    static StoreException training(long runId, OwnerProcess owner) {
+        return new StoreException("run " + runId + " is training (process " + owner.pid() + "); cancel it first "
+                + "(Ctrl-C where it runs, or Cancel in the window), then delete it");
     }
 }

@@ -183,13 +183,22 @@ public final class InMemoryRunStore implements RunStore {
     public void delete(long runId) {
         Path dir;
         synchronized (this) {
-            require(runId);
+            Run run = require(runId);
+            if (run.status == RunStatus.RUNNING && run.owner != null && run.owner.isAlive()) {
+                throw Checks.training(runId, run.owner);
+            }
             runs.remove(runId);
             dir = givenModelsRoot != null || tempModelsRoot != null ? modelsRoot().resolve(Long.toString(runId)) : null;
         }
         if (dir != null) {
             Folders.deleteModelFolder(dir);
         }
+    }
+
+    @Override
+    public synchronized boolean isTraining(long runId) {
+        Run run = runs.get(runId);
+        return run != null && run.status == RunStatus.RUNNING && run.owner != null && run.owner.isAlive();
     }
 
     @Override

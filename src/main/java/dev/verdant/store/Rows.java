@@ -5,6 +5,7 @@ import dev.verdant.result.BatchRecord;
 import dev.verdant.result.CompressionReport;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.FinalMetrics;
+import dev.verdant.result.StopReason;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.Provenance;
 import dev.verdant.result.ResultJson;
@@ -89,7 +90,7 @@ final class Rows {
         ps.setDouble(i++, m.trainSeconds());
         ps.setDouble(i++, m.samplesPerSecond());
         ps.setInt(i++, m.epochsCompleted());
-        ps.setString(i++, m.stopReason());
+        ps.setString(i++, m.stopReason() == null ? null : m.stopReason().label());
         setDouble(ps, i++, m.energyJoules());
         setDouble(ps, i++, m.trainEnergyJoules());
         setDouble(ps, i++, m.evalEnergyJoules());
@@ -106,12 +107,17 @@ final class Rows {
         if (rs.wasNull()) {
             return null;
         }
-        return new FinalMetrics(primitive(rs, "accuracy"), primitive(rs, "loss"), rs.getLong("params"),
-                rs.getLong("flops_per_sample"), rs.getLong("model_bytes"), primitive(rs, "train_seconds"),
-                primitive(rs, "samples_per_second"), rs.getInt("epochs_completed"), rs.getString("stop_reason"),
-                nullable(rs, "energy_joules"), nullable(rs, "train_energy_joules"),
-                nullable(rs, "eval_energy_joules"), nullable(rs, "avg_power_watts"), nullable(rs, "co2e_grams"),
-                nullable(rs, "cost_usd"), rs.getString("energy_method"), nullable(rs, "joules_to_target"));
+        String stop = rs.getString("stop_reason");
+        return FinalMetrics.builder().accuracy(primitive(rs, "accuracy")).loss(primitive(rs, "loss"))
+                .params(rs.getLong("params")).flopsPerSample(rs.getLong("flops_per_sample"))
+                .modelBytes(rs.getLong("model_bytes")).trainSeconds(primitive(rs, "train_seconds"))
+                .samplesPerSecond(primitive(rs, "samples_per_second")).epochsCompleted(rs.getInt("epochs_completed"))
+                .stopReason(stop == null ? null : StopReason.fromLabel(stop))
+                .energy(nullable(rs, "energy_joules"), nullable(rs, "train_energy_joules"),
+                        nullable(rs, "eval_energy_joules"), nullable(rs, "avg_power_watts"),
+                        rs.getString("energy_method"))
+                .co2eGrams(nullable(rs, "co2e_grams")).costUsd(nullable(rs, "cost_usd"))
+                .joulesToTarget(nullable(rs, "joules_to_target")).build();
     }
 
     static void bindEpoch(PreparedStatement ps, long runId, EpochRecord e) throws SQLException {

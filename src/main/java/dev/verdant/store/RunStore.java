@@ -37,6 +37,27 @@ public interface RunStore extends AutoCloseable {
         return SqliteRunStore.open(dbFile);
     }
 
+    /**
+     * Opens the SQLite store for commands that only read: as {@link #open}, or, where that fails because nothing
+     * can be written (full disk, read-only folder), read-only ({@link #isReadOnly()}, {@link #readOnlyReason()}).
+     */
+    static RunStore openForReading(Path dbFile) {
+        return SqliteRunStore.openForReading(dbFile);
+    }
+
+    /** True when this store was opened read-only: every write fails. */
+    default boolean isReadOnly() {
+        return false;
+    }
+
+    /** Why the store is read-only; null when it is not. */
+    default String readOnlyReason() {
+        return null;
+    }
+
+    /** True when the run's status is running and the process training it is alive (here or elsewhere). */
+    boolean isTraining(long runId);
+
     /** The store's file; {@code :memory:} (SQLite's name for "no file") for a store kept in memory. */
     Path dbFile();
 
@@ -65,7 +86,10 @@ public interface RunStore extends AutoCloseable {
     /** Runs matching the filter, newest first. */
     List<RunSummary> list(RunFilter filter);
 
-    /** Deletes a run, everything stored with it, and its model folder. */
+    /**
+     * Deletes a run, everything stored with it, and its model folder. A run still training (status running, its
+     * process alive) is refused: its trainer would fail on the missing row.
+     */
     void delete(long runId);
 
     /**

@@ -36,6 +36,7 @@ final class SqliteDb implements AutoCloseable {
     private final ReentrantLock connectionLock = new ReentrantLock();
     private final ReentrantLock writeLock;
     private volatile boolean closed;
+    private volatile String readOnlyReason;
 
     private SqliteDb(Path file, Connection connection) {
         this.file = file;
@@ -56,7 +57,9 @@ final class SqliteDb implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder of the store " + file + ": " + e.getMessage(), e);
+            String why = StoreDiagnosis.whyNotWritable(file);
+            throw new StoreException("cannot create the folder of the store " + file + ": "
+                    + (why != null ? why : e.getMessage()), e);
         }
         Connection connection = connect(file);
         try {
@@ -76,7 +79,7 @@ final class SqliteDb implements AutoCloseable {
             if (e instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("NOTADB")) {
                 throw Schema.notSqlite(file);
             }
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+            throw new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
         }
         return new SqliteDb(file, connection);
     }
@@ -88,8 +91,66 @@ final class SqliteDb implements AutoCloseable {
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+            throw new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
         }
+    }
+
+    /**
+     * Opens an existing store for reading only: nothing is created, migrated or recovered, so it works on a full
+     * disk or in a read-only folder; writes through it fail. When SQLite cannot even open its shared-memory file
+     * beside the store (a read-only folder), the file is read as immutable: runs written later by another process
+     * are not seen, which is fine for one listing.
+     *
+     * @param reason why the store is read-only, for messages (null: opened read-only on purpose)
+     * @throws StoreException if the file does not exist, is not a Verdant store, or needs a schema upgrade
+     */
+    static SqliteDb openReadOnly(Path dbFile, String reason) {
+        Path file = dbFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("there is no store at " + file + " yet (a run creates it)");
+        }
+        Schema.checkHeader(file);
+        StoreException first = null;
+        for (boolean immutable : new boolean[] {false, true}) {
+            Connection connection = null;
+            try {
+                connection = connectReadOnly(file, immutable);
+                Schema.checkOpen(connection, file);
+                if (Schema.pragmaInt(connection, "user_version") != Schema.latestVersion()) {
+                    throw new StoreException("the store " + file + " needs a schema upgrade, which needs write "
+                            + "access: open it once where it can be written");
+                }
+                SqliteDb db = new SqliteDb(file, connection);
+                db.readOnlyReason = reason == null ? "opened read-only" : reason;
+                return db;
+            } catch (SQLException | StoreException e) {
+                if (connection != null) {
+                    closeQuietly(connection);
+                }
+                if (e instanceof StoreException se && se.getCause() == null) {
+                    throw se; // not a store, a newer one, or one to upgrade: reading it as immutable changes nothing
+                }
+                if (first == null) {
+                    first = e instanceof StoreException se ? se
+                            : new StoreException("cannot read the store " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        throw first;
+    }
+
+    private static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String url = immutable ? "jdbc:sqlite:" + file.toUri().toString().replaceFirst("^file:///", "file:/")
+                + "?immutable=1" : "jdbc:sqlite:" + file;
+        return DriverManager.getConnection(url, config.toProperties());
+    }
+
+    /** Why this database is open read-only; null when it can be written. */
+    String readOnlyReason() {
+        return readOnlyReason;
     }
 
     /** The database file, absolute and normalised. */
@@ -111,6 +172,10 @@ final class SqliteDb implements AutoCloseable {
 
     /** A write transaction: this JVM's writers to the file queue on a lock; other processes wait in busy_timeout. */
     <T> T write(SqlWork<T> work) {
+        if (readOnlyReason != null) {
+            throw new StoreException("the store " + file + " is open read-only (" + readOnlyReason
+                    + "); this needs write access");
+        }
         writeLock.lock();
         try {
             return read(c -> {

@@ -53,6 +53,46 @@ public final class SqliteRunStore implements RunStore {
         return store;
     }
 
+    /**
+     * Opens an existing store for reading only (see {@link SqliteDb#openReadOnly}): nothing is created, migrated,
+     * recovered or adopted, so it works on a full disk or in a read-only folder; writes fail.
+     */
+    public static SqliteRunStore openReadOnly(Path dbFile) {
+        return new SqliteRunStore(SqliteDb.openReadOnly(dbFile, null));
+    }
+
+    /**
+     * Opens the store for commands that only read ({@code runs list}, {@code show}, {@code export}): normally, so
+     * runs of dead processes are marked interrupted; if that fails because nothing can be written there (full
+     * disk, read-only folder or file), read-only, with {@link #readOnlyReason()} saying why.
+     */
+    public static SqliteRunStore openForReading(Path dbFile) {
+        try {
+            return open(dbFile);
+        } catch (StoreException e) {
+            Path file = dbFile.toAbsolutePath().normalize();
+            if (e.getCause() == null || !java.nio.file.Files.isRegularFile(file)) {
+                throw e; // not a store, a newer one, or nothing there yet: read-only would not help
+            }
+            return new SqliteRunStore(SqliteDb.openReadOnly(file, e.getMessage()));
+        }
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return db.readOnlyReason() != null;
+    }
+
+    @Override
+    public String readOnlyReason() {
+        return db.readOnlyReason();
+    }
+
+    @Override
+    public boolean isTraining(long runId) {
+        return runs.isTraining(runId);
+    }
+
     @Override
     public Path dbFile() {
         return db.file();

@@ -199,6 +199,10 @@ final class SqliteRuns {
     void delete(long runId) {
         db.write(c -> {
             SqliteDb.requireRun(c, runId);
+            OwnerProcess owner = trainingOwner(c, runId);
+            if (owner != null) {
+                throw Checks.training(runId, owner);
+            }
             for (String table : CHILD_TABLES) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
                     ps.setLong(1, runId);
@@ -211,6 +215,25 @@ final class SqliteRuns {
             }
             return null;
         });
+    }
+
+    /** True when the run's status is running and the process training it is alive (here or elsewhere). */
+    boolean isTraining(long runId) {
+        return db.read(c -> trainingOwner(c, runId) != null);
+    }
+
+    private static OwnerProcess trainingOwner(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT owner_pid, owner_started_ms FROM runs "
+                + "WHERE id = ? AND status = 'running' AND owner_pid IS NOT NULL")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                OwnerProcess owner = new OwnerProcess(rs.getLong(1), Rows.nullableLong(rs, "owner_started_ms"));
+                return owner.isAlive() ? owner : null;
+            }
+        }
     }
 
     List<Long> recoverInterrupted() {

@@ -1,5 +1,6 @@
 package dev.verdant.train;
 
+import dev.verdant.result.StopReason;
 import dev.verdant.data.LoadedData;
 import dev.verdant.model.Layer;
 import dev.verdant.model.Network;
@@ -178,7 +179,7 @@ final class Strategies {
         }
 
         @Override
-        public String stopAfter(EpochRecord epoch) {
+        public StopReason stopAfter(EpochRecord epoch) {
             // Higher is better for both: the loss is negated.
             double value = "valAccuracy".equals(spec.monitor()) ? epoch.valAccuracy() : -epoch.valLoss();
             if (value > best + spec.minDelta()) {
@@ -187,7 +188,7 @@ final class Strategies {
                 return null;
             }
             waited++;
-            return waited >= spec.patience() ? "early-stopping" : null;
+            return waited >= spec.patience() ? StopReason.EARLY_STOPPING : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.verdant.train;
 
+import dev.verdant.result.Phase;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
 
@@ -9,8 +10,8 @@ import dev.verdant.result.EpochRecord;
  */
 public interface TrainingObserver {
 
-    /** A phase begins: {@code train} before an epoch's batches, {@code eval} before its validation. */
-    default void onPhase(String phase) {
+    /** A phase begins: {@link Phase#TRAIN} before an epoch's batches, {@link Phase#EVAL} before its validation. */
+    default void onPhase(Phase phase) {
     }
 
     /** One training batch finished. */

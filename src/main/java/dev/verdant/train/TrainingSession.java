@@ -1,5 +1,7 @@
 package dev.verdant.train;
 
+import dev.verdant.result.StopReason;
+import dev.verdant.result.Phase;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -95,7 +97,7 @@ public final class TrainingSession implements AutoCloseable {
         double trainPhaseSeconds = 0;
         long samplesSeen = 0;
         RunStatus status = RunStatus.COMPLETED;
-        String stopReason = "epochs";
+        StopReason stopReason = StopReason.EPOCHS;
         String message = null;
 
         epochLoop:
@@ -106,14 +108,14 @@ public final class TrainingSession implements AutoCloseable {
                 s.beforeEpoch(this, epoch, plan);
             }
             Split train = plan.train;
-            observer.onPhase("train");
+            observer.onPhase(Phase.TRAIN);
             int[] order = Datasets.permutation(train.size(), shuffler);
             double lossSum = 0;
             long correct = 0;
             for (int b = 0; b < steps; b++) {
                 if (cancelled.getAsBoolean()) {
                     status = RunStatus.CANCELLED;
-                    stopReason = "cancelled";
+                    stopReason = StopReason.CANCELLED;
                     message = "cancelled during epoch " + epoch + "; " + epochs.size() + " completed epochs kept";
                     break epochLoop;
                 }
@@ -139,7 +141,7 @@ public final class TrainingSession implements AutoCloseable {
                 trainPhaseSeconds += batchSeconds;
                 if (!Float.isFinite(batchLoss)) {
                     status = RunStatus.DIVERGED;
-                    stopReason = "diverged";
+                    stopReason = StopReason.DIVERGED;
                     message = "the loss became " + batchLoss + " in epoch " + epoch + ", batch " + (b + 1)
                             + ": training diverged. Try a lower learning rate (now " + t.learningRate()
                             + "), e.g. " + t.learningRate() / 10 + ", or add normalisation.";
@@ -152,7 +154,7 @@ public final class TrainingSession implements AutoCloseable {
                         size / Math.max(batchSeconds, 1e-9), (System.nanoTime() - start) / 1e9));
             }
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
-            observer.onPhase("eval");
+            observer.onPhase(Phase.EVAL);
             Evaluation val = evaluate(data.validation());
             EpochFlops flops = EpochFlops.of(live, plan, data);
             EpochRecord record = new EpochRecord(epoch, lossSum / train.size(), (double) correct / train.size(),
@@ -162,12 +164,12 @@ public final class TrainingSession implements AutoCloseable {
                     plan.dropRate, flops.training());
             record = observer.onEpoch(record);
             epochs.add(record);
-            String stop = null;
+            StopReason stop = null;
             if (t.targetAccuracy() != null && val.accuracy() >= t.targetAccuracy()) {
-                stop = "target";
+                stop = StopReason.TARGET;
             }
             for (TrainingStrategy s : strategies) {
-                String reason = s.stopAfter(record);
+                StopReason reason = s.stopAfter(record);
                 stop = stop == null ? reason : stop;
             }
             if (stop != null && epoch < t.epochs()) {
@@ -176,7 +178,7 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        observer.onPhase("eval");
+        observer.onPhase(Phase.EVAL);
         Evaluation last = epochs.isEmpty() || status != RunStatus.COMPLETED ? evaluate(data.validation())
                 : new Evaluation(epochs.get(epochs.size() - 1).valLoss(), epochs.get(epochs.size() - 1).valAccuracy(),
                 data.validation().size());

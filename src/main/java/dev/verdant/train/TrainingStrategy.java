@@ -1,5 +1,6 @@
 package dev.verdant.train;
 
+import dev.verdant.result.StopReason;
 import dev.verdant.result.EpochRecord;
 
 /**
@@ -16,8 +17,8 @@ interface TrainingStrategy {
     default void beforeEpoch(TrainingSession session, int epoch, EpochPlan plan) {
     }
 
-    /** After an epoch is recorded: a stop reason such as {@code early-stopping}, or null to go on. */
-    default String stopAfter(EpochRecord epoch) {
+    /** After an epoch is recorded: a stop reason such as {@link StopReason#EARLY_STOPPING}, or null to go on. */
+    default StopReason stopAfter(EpochRecord epoch) {
         return null;
     }
 }

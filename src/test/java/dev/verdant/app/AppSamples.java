@@ -31,12 +31,13 @@ public final class AppSamples {
             epochs.add(new EpochRecord(n, 1.0 / n, accuracy - 0.1 / n, 1.1 / n, accuracy - 0.1 / n + (n == 3 ? 0.1 / 3 : 0),
                     2.0, 1000, lr, 200_000L, e, cum));
         }
-        FinalMetrics m = new FinalMetrics(accuracy, 0.3, 10_000L, 20_000L, 40_000L, 6.0, 1000, 3, "epochs",
-                null, null, null, null, null, null, null, null);
+        FinalMetrics.Builder b = FinalMetrics.builder().accuracy(accuracy).loss(0.3).params(10_000L)
+                .flopsPerSample(20_000L).modelBytes(40_000L).trainSeconds(6.0).samplesPerSecond(1000)
+                .epochsCompleted(3).stopReason(dev.verdant.result.StopReason.EPOCHS);
         if (joules != null) {
-            m = m.withEnergy(joules, joules * 0.8, joules * 0.2, joules / 6.0, joules * 1.3e-4, null,
-                    "estimated:cpu-tdp", null);
+            b.energy(joules, joules * 0.8, joules * 0.2, joules / 6.0, "estimated:cpu-tdp").co2eGrams(joules * 1.3e-4);
         }
+        FinalMetrics m = b.build();
         Provenance p = new Provenance("dev", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux", "test CPU", 2, "17",
                 "abc", 42, null, List.of(new ProbeStatus("rapl", false, "no /sys/class/powercap/intel-rapl"),
                 new ProbeStatus("estimator", true, "CPU time x TDP 65 W")));

@@ -2,6 +2,7 @@ package dev.verdant.app;
 
 import dev.verdant.app.history.StoreHistory;
 import dev.verdant.app.queue.RunItem;
+import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
@@ -67,11 +68,12 @@ class CloseWhileRunningGuiTest {
                 .withDataset(DatasetSpec.defaults().withName("csv").withPath(dir.resolve("missing.csv").toString()));
         RunItem[] item = new RunItem[1];
         robot.interact(() -> item[0] = window.queue().submit(spec));
-        item[0].job().result().get(60, TimeUnit.SECONDS);
+        item[0].handle().await(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").query();
-        String message = item[0].job().result().get().message();
-        assertEquals("Run #" + item[0].job().id() + " broken failed", pane.getHeaderText());
+        String message = item[0].handle().result().get().message();
+        // it failed before its store row was made: no id to show, so it is named by its spec's name alone
+        assertEquals("Run broken failed", pane.getHeaderText());
         assertEquals(message, pane.getContentText());
         assertTrue(message.contains("missing.csv"), message);
         assertFalse(pane.getContentText().contains("Exception"), "no stack trace up front");
@@ -97,10 +99,11 @@ class CloseWhileRunningGuiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Cancel").tryQuery().isPresent());
         robot.interact(() -> Snapshots.write(robot.lookup(".dialog-pane").query(), "08-close-while-running"));
         robot.clickOn("OK");
-        item[0].job().result().get(60, TimeUnit.SECONDS);
+        RunResult cancelled = item[0].handle().await(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !stage.isShowing());
 
-        assertEquals(RunStatus.CANCELLED, item[0].job().result().get().status());
+        assertEquals(RunStatus.CANCELLED, cancelled.status());
+        assertEquals("run " + cancelled.id() + " closing", item[0].label(), "the queue names the run by its store id");
         try (RunStore store = RunStore.open(db)) {
             List<RunSummary> runs = store.list(RunFilter.all());
             assertEquals(1, runs.size());

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +107,9 @@ class MainWindowGuiTest {
         RunItem first = window.queue().items().get(0);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !first.isActive());
         assertEquals("completed", first.statusProperty().get(), first.messageProperty().get());
+        long firstId = first.handle().id().orElseThrow().value();
+        assertEquals("run " + firstId + " gui-digits", first.label(), "the queue names the run as History does");
+        assertEquals(first.label(), window.live().accuracyDataset().getSeriesKey(0), "and so does the chart legend");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             window.liveView().redrawNow();
@@ -121,7 +125,7 @@ class MainWindowGuiTest {
         RunItem second = window.queue().items().get(0);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !second.epochProperty().get().isEmpty());
         long t0 = System.nanoTime();
-        robot.clickOn("#cancel-" + second.job().id());
+        robot.clickOn("#cancel-" + second.key());
         System.err.printf("cancel click took %.1f s%n", (System.nanoTime() - t0) / 1e9);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !second.isActive());
         assertEquals("cancelled", second.statusProperty().get());
@@ -131,11 +135,17 @@ class MainWindowGuiTest {
         robot.interact(() -> window.showTab(MainWindow.HISTORY_TAB));
         TableView<?> table = robot.lookup("#" + HistoryView.TABLE_ID).queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertEquals("ID", table.getColumns().get(0).getText());
+        assertEquals(List.of((double) second.handle().id().orElseThrow().value(), (double) firstId),
+                List.of(table.getColumns().get(0).getCellData(0), table.getColumns().get(0).getCellData(1)),
+                "History's ID column holds the ids the queue shows");
         robot.interact(() -> table.getSelectionModel().selectAll());
         robot.clickOn("#" + HistoryView.COMPARE_ID);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.tabs().getSelectionModel().getSelectedItem()
                 .getText().startsWith("Compare"));
         TableView<?> spec = robot.lookup("#" + CompareView.SPEC_TABLE_ID).queryTableView();
+        String compareTitle = window.tabs().getSelectionModel().getSelectedItem().getText();
+        assertTrue(compareTitle.contains(first.label()) && compareTitle.contains(second.label()), compareTitle);
         assertTrue(spec.getItems().toString().contains("training.epochs"), spec.getItems().toString());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.write(stage.getScene(), "03-compare"));

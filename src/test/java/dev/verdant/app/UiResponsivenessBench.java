@@ -107,13 +107,13 @@ public final class UiResponsivenessBench {
         RunItem run = item.get();
         if (Boolean.getBoolean("bench.detached")) {
             // baseline: the same run again with no subscriber at all, to see what the training alone costs the FX thread
-            run.job().result().get(10, TimeUnit.MINUTES);
+            run.handle().await(10, TimeUnit.MINUTES);
             meter.clear();
             try (var bare = new dev.verdant.run.JobRunner(1, null)) {
-                bare.submit(spec).result().get(10, TimeUnit.MINUTES);
+                bare.submit(spec).await(10, TimeUnit.MINUTES);
             }
         }
-        run.job().result().get(10, TimeUnit.MINUTES);
+        run.handle().await(10, TimeUnit.MINUTES);
         double fxBusy = (threads.getThreadCpuTime(fxId) - fxCpu0) / (double) (System.nanoTime() - wall0);
         double runSeconds = (System.nanoTime() - wall0) / 1e9;
         double renderBusy = renderId < 0 ? Double.NaN

@@ -20,11 +20,13 @@ class DatasetsCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new DatasetsCommand());
+        CommandLine cli = VerdantCommand.commandLine(); // the real tree: its exit codes and error handling
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler(new FriendlyErrors());
-        return cli.execute(args);
+        String[] full = new String[args.length + 1];
+        full[0] = "datasets";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return cli.execute(full);
     }
 
     @Test
@@ -39,13 +41,13 @@ class DatasetsCommandTest {
 
     @Test
     void downloadRequiresDir() {
-        assertEquals(2, run("download", "mnist"));
+        assertEquals(ExitCode.USAGE, run("download", "mnist"));
         assertTrue(err.toString().contains("--dir"), err.toString());
     }
 
     @Test
     void downloadRejectsUnknownDataset() {
-        assertEquals(2, run("download", "imagenet", "--dir", dir.toString()));
+        assertEquals(ExitCode.USAGE, run("download", "imagenet", "--dir", dir.toString()));
         assertTrue(err.toString().contains("choose one of [mnist, fashion-mnist, cifar10]"), err.toString());
     }
 

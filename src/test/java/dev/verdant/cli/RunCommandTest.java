@@ -67,6 +67,7 @@ class RunCommandTest {
         // stored, and the store shows it
         long id = json.get("id").asLong();
         assertTrue(o.err().contains("stored as run " + id), o.err());
+        assertTrue(o.err().startsWith("run " + id + " cli-test: mlp on "), "the run's id from its first line: " + o.err());
         Outcome shown = verdant("runs", "show", Long.toString(id), "--db", dir.resolve("v.db").toString());
         assertEquals(0, shown.code(), shown.err());
         assertTrue(shown.out().contains("cli-test"), shown.out());

@@ -174,8 +174,10 @@ class RunsCommandTest {
                 .withTraining(dev.verdant.spec.TrainingSpec.defaults().withEpochs(2).withLearningRate(lr));
         Provenance p = new Provenance("0.1.0", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux", cpu, 2, "17",
                 "sha", 42, null, List.of(new ProbeStatus("estimator", true, "TDP")));
-        FinalMetrics m = new FinalMetrics(accuracy, 0.2, 1000, 2000, 4000, 3.0, 500, 2, "epochs", 10.0, 9.0, 1.0,
-                5.0, 0.001, null, "estimated:cpu-tdp", null);
+        FinalMetrics m = FinalMetrics.builder().accuracy(accuracy).loss(0.2).params(1000).flopsPerSample(2000)
+                .modelBytes(4000).trainSeconds(3.0).samplesPerSecond(500).epochsCompleted(2)
+                .stopReason(dev.verdant.result.StopReason.EPOCHS).energy(10.0, 9.0, 1.0, 5.0, "estimated:cpu-tdp")
+                .co2eGrams(0.001).build();
         var epochs = List.of(new dev.verdant.result.EpochRecord(1, 0.5, 0.8, 0.6, 0.7, 1, 500, lr, 2000, 5.0, 5.0),
                 new dev.verdant.result.EpochRecord(2, 0.3, 0.9, 0.4, accuracy, 1, 500, lr, 2000, 5.0, 10.0));
         return new RunResult(null, name, RunStatus.COMPLETED, null, spec, p, m, epochs, List.of(),

@@ -5,6 +5,7 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.Job;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
@@ -44,8 +45,9 @@ class CompressionPipelineTest {
                 CompressionStepSpec.distill("self", ModelSpec.defaults().withHidden(List.of(16)), 4.0, 0.7, 2)));
         try (RunStore store = new InMemoryRunStore(dir.resolve("models"))) {
             List<RunEvent.StepEnded> steps = new ArrayList<>();
-            RunResult r = Job.of(spec, store).subscribe(e -> {
-                if (e instanceof RunEvent.StepEnded s) {
+            RunResult r = Job.of(spec, store).addListener(new RunListener() {
+                @Override
+                public void onStep(RunEvent.StepEnded s) {
                     steps.add(s);
                 }
             }).runHere();
@@ -159,9 +161,10 @@ class CompressionPipelineTest {
     void cancelledRunsKeepTheirCompletedSteps() {
         // Cancels as soon as the baseline is measured: the run ends cancelled with the baseline kept.
         Job job = Job.of(base().withCompression(List.of(CompressionStepSpec.quantize(8, "per-tensor", 1))));
-        job.subscribe(e -> {
-            if (e instanceof RunEvent.StepEnded) {
-                job.cancel();
+        job.addListener(new RunListener() {
+            @Override
+            public void onStep(RunEvent.StepEnded s) {
+                job.handle().cancel();
             }
         });
         RunResult r = job.runHere();

@@ -178,6 +178,49 @@ class CompressionStepsTest {
         assertTrue(d > a, "distilled " + d + " vs alone " + a);
     }
 
+    /**
+     * Issue 11: the distillation path trains exactly as plain training does apart from the loss. With alpha = 0
+     * the student (same start, seed, learning rate, epochs) comes out bit-identical to the one trained alone, so
+     * the teacher's logits reach only the soft term and batches, labels, initialisation and optimiser agree; with
+     * the issue's recipe (T = 4, alpha = 0.9) the student fits the teacher's softened outputs far better than the
+     * student trained alone does, so the soft term really steers it towards the teacher.
+     */
+    @Test
+    void distillationDiffersFromPlainTrainingOnlyByItsSoftTerm() {
+        ModelSpec tiny = ModelSpec.defaults().withHidden(List.of(8));
+        Net start = CompressionPipeline.student(tiny, data, 3, Device.cpu());
+        FineTuner.Settings s = settings(3);
+        Net alone = FineTuner.train(start, data.train(), s);
+        try (LiveNet teacher = new LiveNet(mlp, Device.cpu())) {
+            Net hardOnly = FineTuner.train(start, data.train(), s, new DistillationLoss(4, 0.0), teacher, null);
+            List<float[]> a = NetModels.allArrays(alone.layers());
+            List<float[]> h = NetModels.allArrays(hardOnly.layers());
+            assertEquals(a.size(), h.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i), h.get(i), "parameter " + i);
+            }
+            Net distilled = FineTuner.train(start, data.train(), s, new DistillationLoss(4, 0.9), teacher, null);
+            double softAlone = softLoss(alone, teacher);
+            double softDistilled = softLoss(distilled, teacher);
+            assertTrue(softDistilled < 0.7 * softAlone, "T^2 KL to the teacher: distilled " + softDistilled
+                    + ", alone " + softAlone);
+        }
+    }
+
+    /** {@code T^2 KL(teacher || student)} at T = 4 over the first 300 training samples. */
+    private double softLoss(Net student, LiveNet teacher) {
+        try (LiveNet live = new LiveNet(student, Device.cpu());
+             NDManager m = live.model().getNDManager().newSubManager()) {
+            int n = 300;
+            var batch = Batches.of(m, data.train(), student.inputShape(), Batches.inOrder(n), 0, n, 0, 1);
+            NDList labels = new NDList(batch.getLabels().singletonOrThrow(),
+                    teacher.forward(batch.getData()).singletonOrThrow());
+            float v = new DistillationLoss(4, 1.0).evaluate(labels, live.forward(batch.getData())).getFloat();
+            batch.close();
+            return v;
+        }
+    }
+
     private static FineTuner.Settings settings(int epochs) {
         return new FineTuner.Settings(epochs, 64, 0.01, 42, Device.cpu(), () -> false);
     }

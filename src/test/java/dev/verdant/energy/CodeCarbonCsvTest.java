@@ -30,8 +30,10 @@ class CodeCarbonCsvTest {
         Provenance prov = new Provenance("0.1", "0.36.0", "PyTorch 2.7.1", "cpu()", "Linux 6.1 amd64",
                 "Intel(R) Xeon(R) CPU, 2.2GHz", 2, "17", "abc", 42, null, List.of());
         // 7.2 MJ = 2 kWh; x PUE 1.2 x 381 g = 914.4 g = 0.9144 kg over 100 s
-        FinalMetrics f = new FinalMetrics(0.9, 0.3, 1000, 2000, 4000, 100.0, 50, 3, "epochs",
-                7.2e6, 7.0e6, 0.2e6, 72_000.0, 914.4, null, "estimated:cpu-tdp", null);
+        FinalMetrics f = FinalMetrics.builder().accuracy(0.9).loss(0.3).params(1000).flopsPerSample(2000)
+                .modelBytes(4000).trainSeconds(100.0).samplesPerSecond(50).epochsCompleted(3)
+                .stopReason(dev.verdant.result.StopReason.EPOCHS)
+                .energy(7.2e6, 7.0e6, 0.2e6, 72_000.0, "estimated:cpu-tdp").co2eGrams(914.4).build();
         RunResult run = new RunResult(7L, "mlp", RunStatus.COMPLETED, null, spec, prov, f, List.of(), List.of(),
                 "2026-01-02T03:04:05.678Z", "2026-01-02T03:05:45.678Z", List.of());
         StringWriter out = new StringWriter();

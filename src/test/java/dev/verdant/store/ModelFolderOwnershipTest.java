@@ -41,6 +41,7 @@ class ModelFolderOwnershipTest {
             assertEquals("weights of a", Files.readString(a.modelPath(1).orElseThrow().resolve("model-0000.params")));
             assertEquals("weights of b", Files.readString(b.modelPath(1).orElseThrow().resolve("model-0000.params")));
 
+            a.finishRun(1, Samples.result("a-run", 0.9, null)); // a run still training cannot be deleted
             a.delete(1);
             assertFalse(Files.exists(modelA));
             assertEquals("weights of b", Files.readString(b.modelPath(1).orElseThrow().resolve("model-0000.params")),

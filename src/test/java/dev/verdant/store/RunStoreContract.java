@@ -34,6 +34,29 @@ abstract class RunStoreContract {
     abstract RunStore newStore(Path dir);
 
     @Test
+    void aRunThatIsTrainingCannotBeDeletedOrImportedAsRunning() {
+        try (RunStore store = newStore(dir)) {
+            long id = store.createRun(Samples.spec("live"), null); // owned by this live process
+            assertTrue(store.isTraining(id));
+            StoreException e = assertThrows(StoreException.class, () -> store.delete(id));
+            assertTrue(e.getMessage().contains("run " + id + " is training"), e.getMessage());
+            assertTrue(store.load(id).isPresent());
+            store.finishRun(id, Samples.result("live", 0.9, null));
+            assertFalse(store.isTraining(id));
+            store.delete(id);
+            assertTrue(store.load(id).isEmpty());
+
+            RunResult running = Samples.result("exported-while-running", 0.9, null);
+            RunResult asRunning = new RunResult(null, running.name(), RunStatus.RUNNING, null, running.spec(),
+                    running.provenance(), running.finalMetrics(), running.epochs(), running.power(),
+                    running.startedAt(), null, running.compression());
+            StoreException imported = assertThrows(StoreException.class, () -> store.importRun(asRunning));
+            assertTrue(imported.getMessage().contains("status is 'running'"), imported.getMessage());
+            assertEquals(List.of(), store.list(RunFilter.all()));
+        }
+    }
+
+    @Test
     void aRunIsWrittenAsItHappensAndLoadsWhole() {
         try (RunStore store = newStore(dir)) {
             long id = store.createRun(Samples.spec("live"), Samples.provenance("Intel Xeon"));
@@ -116,8 +139,9 @@ abstract class RunStoreContract {
         try (RunStore store = newStore(dir)) {
             RunResult r = Samples.result("nan", 0.1, null);
             EpochRecord diverged = new EpochRecord(1, Double.NaN, 0.1, Double.NaN, 0.1, 1, 1, 0.1, 5, null, null);
-            FinalMetrics m = new FinalMetrics(0.1, Double.NaN, 5, 5, 20, 1, 1, 1, "diverged", null, null, null,
-                    null, null, null, null, null);
+            FinalMetrics m = FinalMetrics.builder().accuracy(0.1).loss(Double.NaN).params(5).flopsPerSample(5)
+                    .modelBytes(20).trainSeconds(1).samplesPerSecond(1).epochsCompleted(1)
+                    .stopReason(dev.verdant.result.StopReason.DIVERGED).build();
             RunResult bad = new RunResult(null, "nan", RunStatus.DIVERGED, "loss became NaN", r.spec(),
                     r.provenance(), m, List.of(diverged), List.of(), "a", "b", List.of());
             long id = store.importRun(bad);

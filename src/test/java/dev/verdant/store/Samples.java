@@ -37,10 +37,12 @@ final class Samples {
     }
 
     static FinalMetrics metrics(double accuracy, Double joules) {
-        return new FinalMetrics(accuracy, 0.3, 109_386L, 218_000L, 437_544L, 7.5, 1003.0, 3, "epochs",
-                joules, joules == null ? null : joules * 0.9, joules == null ? null : joules * 0.1,
-                joules == null ? null : 20.0, joules == null ? null : joules / 3.6e6 * 475, null,
-                joules == null ? null : "estimated:cpu-tdp", null);
+        return FinalMetrics.builder().accuracy(accuracy).loss(0.3).params(109_386L).flopsPerSample(218_000L)
+                .modelBytes(437_544L).trainSeconds(7.5).samplesPerSecond(1003.0).epochsCompleted(3)
+                .stopReason(dev.verdant.result.StopReason.EPOCHS)
+                .energy(joules, joules == null ? null : joules * 0.9, joules == null ? null : joules * 0.1,
+                        joules == null ? null : 20.0, joules == null ? null : "estimated:cpu-tdp")
+                .co2eGrams(joules == null ? null : joules / 3.6e6 * 475).build();
     }
 
     static RunResult result(String name, double accuracy, Double joules) {

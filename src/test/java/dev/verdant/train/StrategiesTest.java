@@ -174,7 +174,7 @@ class StrategiesTest {
         // a minimum improvement no run can make: stops after exactly `patience` epochs past the first
         s = s.withTraining(s.training().withEpochs(10).withEarlyStopping(new EarlyStoppingSpec(2, 0.9, "valAccuracy")));
         TrainingOutcome out = train(s);
-        assertEquals("early-stopping", out.stopReason());
+        assertEquals(dev.verdant.result.StopReason.EARLY_STOPPING, out.stopReason());
         assertEquals(3, out.epochs().size());
         assertEquals(RunStatus.COMPLETED, out.status());
         assertDeterministic(s, out.epochs());
@@ -185,7 +185,7 @@ class StrategiesTest {
         ExperimentSpec s = ExperimentSpec.defaults().withDevice("cpu");
         s = s.withTraining(s.training().withEpochs(10).withTargetAccuracy(0.5).withEarlyStopping(EarlyStoppingSpec.defaults()));
         TrainingOutcome out = train(s);
-        assertEquals("target", out.stopReason());
+        assertEquals(dev.verdant.result.StopReason.TARGET, out.stopReason());
         assertFalse(out.epochs().isEmpty());
     }
 }

@@ -74,7 +74,7 @@ class TrainingSessionTest {
                 }
             }, () -> batches.get() >= 30);
             assertEquals(RunStatus.CANCELLED, out.status());
-            assertEquals("cancelled", out.stopReason());
+            assertEquals(dev.verdant.result.StopReason.CANCELLED, out.stopReason());
             assertEquals(30, batches.get(), "stops at the next batch boundary");
             assertEquals(1, out.epochs().size(), "23 batches per epoch: one epoch completed before the cancel");
         }

@@ -78,6 +78,16 @@ public final class CompareViewModel {
     }
 
     /** Column headers: one per run. */
+    /**
+     * The Compare tab's title: each run's id and name ({@code Compare: run 3 mlp · run 5 lenet}); past three runs,
+     * the first three and how many more, so that tabs stay readable.
+     */
+    public String title() {
+        List<String> labels = runLabels();
+        String shown = String.join(" · ", labels.subList(0, Math.min(3, labels.size())));
+        return "Compare: " + shown + (labels.size() > 3 ? " · +" + (labels.size() - 3) + " more" : "");
+    }
+
     public List<String> runLabels() {
         return runs.stream().map(LiveChartsViewModel::runLabel).toList();
     }

@@ -79,6 +79,8 @@ public final class HistoryView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs yet: finished runs appear here"));
         table.getColumns().addAll(List.of(
+                // the run's id: the number the queue, the chart legends, Compare and 'verdant runs' use
+                number("ID", r -> (double) r.id(), "%.0f", 45),
                 text("Name", HistoryRow::name, 130),
                 text("Dataset", HistoryRow::dataset, 80),
                 text("Arch", HistoryRow::arch, 60),

@@ -3,6 +3,7 @@ package dev.verdant.app.live;
 import dev.verdant.app.DialogService;
 import dev.verdant.app.EventPump;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -74,17 +75,36 @@ public final class LiveChartsView extends GridPane {
     public void apply(List<RunEvent> events) {
         // identity set: a chart's equals/hashCode follow its data
         java.util.Set<JFreeChart> touched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.BatchEnded) {
+        RunListener touches = new RunListener() {
+            @Override
+            public void onStarted(RunEvent.Started e) {
                 touched.add(loss.chart());
-            } else if (e instanceof RunEvent.EpochEnded || e instanceof RunEvent.Started) {
-                touched.add(loss.chart());
-                touched.add(accuracy.chart());
-            } else if (e instanceof RunEvent.Power) {
-                touched.add(power.chart());
-            } else if (e instanceof RunEvent.StepEnded) {
                 touched.add(accuracy.chart());
             }
+
+            @Override
+            public void onBatch(RunEvent.BatchEnded e) {
+                touched.add(loss.chart());
+            }
+
+            @Override
+            public void onEpoch(RunEvent.EpochEnded e) {
+                touched.add(loss.chart());
+                touched.add(accuracy.chart());
+            }
+
+            @Override
+            public void onPower(RunEvent.Power e) {
+                touched.add(power.chart());
+            }
+
+            @Override
+            public void onStep(RunEvent.StepEnded e) {
+                touched.add(accuracy.chart());
+            }
+        };
+        for (RunEvent e : events) {
+            e.deliverTo(touches);
         }
         throttle.beginUpdate(touched);
         int series = vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount();

@@ -6,6 +6,8 @@ import dev.verdant.result.EpochRecord;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.RunResult;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunId;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -42,7 +44,7 @@ public final class LiveChartsViewModel {
     private final XYSeriesCollection power = new XYSeriesCollection();
     private final ParetoViewModel pareto = new ParetoViewModel();
     private final Map<Comparable<?>, List<PointInfo>> info = new HashMap<>();
-    private final Map<Long, Trace> traces = new LinkedHashMap<>();
+    private final Map<RunId, Trace> traces = new LinkedHashMap<>();
     private final Map<Comparable<?>, String> seriesRun = new HashMap<>();
     private final Map<String, Integer> runIndex = new HashMap<>();
     private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
@@ -172,33 +174,52 @@ public final class LiveChartsViewModel {
         revision.set(revision.get() + 1);
     }
 
-    /** Adds one batch of events; each changed series fires once at the end. */
+    /**
+     * Adds one batch of events; each changed series fires once at the end. A run's curves are labelled with its
+     * id and name ({@code run 7 mnist-mlp}), as History and the queue name it.
+     */
     public void apply(List<RunEvent> events) {
         Set<XYSeries> changed = new HashSet<>();
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.Started s) {
-                trace(e.job().id(), "#" + e.job().id() + " " + s.spec().name(), s.spec());
-            } else if (e instanceof RunEvent.BatchEnded b) {
-                Trace t = traces.get(e.job().id());
+        RunListener points = new RunListener() {
+            @Override
+            public void onStarted(RunEvent.Started s) {
+                trace(s.runId(), s.runId().label(s.spec().name()), s.spec());
+            }
+
+            @Override
+            public void onBatch(RunEvent.BatchEnded b) {
+                Trace t = traces.get(b.runId());
                 if (t != null) {
                     batch(t, b.batch(), changed);
                 }
-            } else if (e instanceof RunEvent.EpochEnded ep) {
-                Trace t = traces.get(e.job().id());
+            }
+
+            @Override
+            public void onEpoch(RunEvent.EpochEnded ep) {
+                Trace t = traces.get(ep.runId());
                 if (t != null) {
                     epoch(t, ep.epoch(), changed);
                 }
-            } else if (e instanceof RunEvent.Power p) {
-                Trace t = traces.get(e.job().id());
+            }
+
+            @Override
+            public void onPower(RunEvent.Power p) {
+                Trace t = traces.get(p.runId());
                 if (t != null) {
                     power(t, p.sample(), changed);
                 }
-            } else if (e instanceof RunEvent.StepEnded st) {
-                Trace t = traces.get(e.job().id());
+            }
+
+            @Override
+            public void onStep(RunEvent.StepEnded st) {
+                Trace t = traces.get(st.runId());
                 if (t != null && st.report().index() > 0) {
                     step(t, st.report(), changed);
                 }
             }
+        };
+        for (RunEvent e : events) {
+            e.deliverTo(points);
         }
         for (XYSeries s : changed) {
             s.fireSeriesChanged();
@@ -207,8 +228,8 @@ public final class LiveChartsViewModel {
         revision.set(revision.get() + 1);
     }
 
-    private Trace trace(long job, String label, ExperimentSpec spec) {
-        return traces.computeIfAbsent(job, id -> {
+    private Trace trace(RunId run, String label, ExperimentSpec spec) {
+        return traces.computeIfAbsent(run, id -> {
             Trace t = new Trace(label, spec);
             accuracy.addSeries(t.acc);
             batchLoss.addSeries(t.batchLoss);
@@ -297,8 +318,8 @@ public final class LiveChartsViewModel {
         revision.set(revision.get() + 1);
     }
 
-    /** A finished run's label: store id when stored, else its name. */
+    /** A finished run's label: {@code run <id> <name>} when stored (as on the live curves), else its name. */
     public static String runLabel(RunResult r) {
-        return (r.id() != null ? "run " + r.id() + " " : "") + r.name();
+        return r.id() != null ? RunId.stored(r.id()).label(r.name()) : r.name();
     }
 }

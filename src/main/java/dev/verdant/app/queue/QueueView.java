@@ -61,7 +61,8 @@ public final class QueueView extends BorderPane {
     }
 
     private Node node(RunItem item) {
-        Label name = new Label(item.label());
+        Label name = new Label();
+        name.textProperty().bind(item.labelProperty());
         name.setStyle("-fx-font-weight: bold;");
         Label status = new Label();
         status.textProperty().bind(item.statusProperty());
@@ -82,7 +83,7 @@ public final class QueueView extends BorderPane {
         message.visibleProperty().bind(item.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         Button cancel = new Button("Cancel");
-        cancel.setId("cancel-" + item.job().id());
+        cancel.setId("cancel-" + item.key());
         cancel.disableProperty().bind(item.resultProperty().isNotNull());
         cancel.setOnAction(e -> vm.cancel(item));
         Region spacer = new Region();

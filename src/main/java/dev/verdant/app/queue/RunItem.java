@@ -2,9 +2,12 @@ package dev.verdant.app.queue;
 
 import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
-import dev.verdant.run.Job;
+import dev.verdant.run.RunHandle;
+import dev.verdant.run.RunId;
+import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,8 +18,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class RunItem {
 
-    private final Job job;
-    private final String label;
+    private final long key;
+    private final ExperimentSpec spec;
+    private final StringProperty label = new SimpleStringProperty();
+    RunHandle handle;
     private final StringProperty status = new SimpleStringProperty("queued");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty epoch = new SimpleStringProperty("");
@@ -32,23 +37,46 @@ public final class RunItem {
     double epochsDone;
     boolean cancelRequested;
 
-    RunItem(Job job) {
-        this.job = job;
-        this.label = "#" + job.id() + " " + job.spec().name();
+    RunItem(long key, ExperimentSpec spec) {
+        this.key = key;
+        this.spec = spec;
+        label.set(spec.name());
     }
 
-    public Job job() {
-        return job;
+    /** The number of this item in its queue, for the view's node ids; never shown (runs are known by their id). */
+    public long key() {
+        return key;
     }
 
-    /** {@code #<job> <name>}: the run's name in every chart legend and list of this session. */
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    /** The hold on the run: its id once it has one, cancel, its result. */
+    public RunHandle handle() {
+        return handle;
+    }
+
+    /**
+     * The run's label: its name while queued, then {@code run <id> <name>} (the id History shows, and the label
+     * of its curves on the live charts).
+     */
     public String label() {
+        return label.get();
+    }
+
+    public ReadOnlyStringProperty labelProperty() {
         return label;
     }
 
     /** Whether the run's curves (and, once it completes, its Pareto point) are on the charts; true at first. */
     public javafx.beans.property.BooleanProperty shownOnChartsProperty() {
         return shownOnCharts;
+    }
+
+    void identify(RunId id) {
+        storeId.set(id.stored() ? id.value() : null);
+        label.set(id.label(spec.name()));
     }
 
     /** {@code queued}, {@code running}, {@code cancelling}, then the final status label. */
@@ -84,7 +112,7 @@ public final class RunItem {
         return result;
     }
 
-    /** The store's id, once the run layer reports one. */
+    /** The store's id, once the run has its row; null for runs that are not stored. */
     public ObjectProperty<Long> storeIdProperty() {
         return storeId;
     }

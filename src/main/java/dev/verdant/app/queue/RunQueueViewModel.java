@@ -3,25 +3,24 @@ package dev.verdant.app.queue;
 import dev.verdant.app.EventPump;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.RunResult;
-import dev.verdant.run.Job;
 import dev.verdant.run.JobRunner;
 import dev.verdant.run.RunEvent;
+import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * The run queue: submits specs to a {@link JobRunner} (which runs {@code parallelism} at a time) and keeps one
- * {@link RunItem} per run up to date from the pumped events. Elapsed time and ETA are refreshed on every pump tick.
+ * {@link RunItem} per run up to date: each run gets a {@link RunListener} of its own item, called on the FX thread
+ * through the {@link EventPump}. Elapsed time and ETA are refreshed on the pump's ticks, at most 4 times a second.
  */
 public final class RunQueueViewModel {
 
@@ -32,7 +31,7 @@ public final class RunQueueViewModel {
     private final EventPump pump;
     private final LongSupplier nanoTime;
     private final ObservableList<RunItem> items = FXCollections.observableArrayList();
-    private final Map<Long, RunItem> byJob = new HashMap<>();
+    private long submitted;
     private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper(0);
     private final List<Consumer<RunItem>> onFinished = new CopyOnWriteArrayList<>();
     /** Clocks show whole seconds: refreshing them more often than 4 Hz only costs frames. */
@@ -53,7 +52,7 @@ public final class RunQueueViewModel {
         this.runner = runners.apply(this.parallelism);
         this.pump = pump;
         this.nanoTime = nanoTime;
-        pump.addListener(this::apply);
+        pump.addTickListener(this::maybeTick);
     }
 
     public ObservableList<RunItem> items() {
@@ -99,9 +98,8 @@ public final class RunQueueViewModel {
 
     /** Queues {@code spec}; the item appears at once as {@code queued}. */
     public RunItem submit(ExperimentSpec spec) {
-        Job job = runner.submit(spec, pump::offer);
-        RunItem item = new RunItem(job);
-        byJob.put(job.id(), item);
+        RunItem item = new RunItem(++submitted, spec);
+        item.handle = runner.submit(spec, pump.forRun(new ItemUpdater(item)));
         items.add(0, item);
         active.set(active.get() + 1);
         return item;
@@ -110,7 +108,7 @@ public final class RunQueueViewModel {
     /** Asks the run to stop at the next batch; the item stays until its Finished event arrives. */
     public void cancel(RunItem item) {
         if (item.isActive()) {
-            item.job().cancel();
+            item.handle().cancel();
             item.cancelRequested = true;
             item.statusProperty().set("cancelling");
         }
@@ -131,14 +129,8 @@ public final class RunQueueViewModel {
         items.removeIf(i -> !i.isActive());
     }
 
-    /** Applies a batch of events on the FX thread, then refreshes the clocks (at most 4 times a second). */
-    public void apply(List<RunEvent> events) {
-        for (RunEvent e : events) {
-            RunItem item = byJob.get(e.job().id());
-            if (item != null) {
-                apply(item, e);
-            }
-        }
+    /** Refreshes the clocks when a quarter second has passed since the last refresh (called on every pump tick). */
+    private void maybeTick() {
         long now = nanoTime.getAsLong();
         if (now - lastTick >= TICK_NANOS) {
             lastTick = now;
@@ -146,37 +138,64 @@ public final class RunQueueViewModel {
         }
     }
 
-    private void apply(RunItem item, RunEvent e) {
-        if (e instanceof RunEvent.Started s) {
+    /** Keeps one item up to date from its run's events, on the FX thread. */
+    private final class ItemUpdater implements RunListener {
+        private final RunItem item;
+
+        ItemUpdater(RunItem item) {
+            this.item = item;
+        }
+
+        @Override
+        public void onStarted(RunEvent.Started s) {
             item.startedNanos = nanoTime.getAsLong();
             item.statusProperty().set(item.cancelRequested ? "cancelling" : "running");
-            item.storeIdProperty().set(s.storeId());
+            item.identify(s.runId());
+            item.knownSteps = s.batchesPerEpoch();
             item.epochProperty().set("epoch 1/" + s.spec().training().epochs());
-        } else if (e instanceof RunEvent.BatchEnded b) {
+        }
+
+        @Override
+        public void onBatch(RunEvent.BatchEnded b) {
             batch(item, b.batch());
-        } else if (e instanceof RunEvent.EpochEnded ep) {
+        }
+
+        @Override
+        public void onEpoch(RunEvent.EpochEnded ep) {
             item.epochsDone = ep.epoch().epoch();
             int total = ep.totalEpochs();
             item.progressProperty().set(Math.min(1.0, item.epochsDone / total));
             item.epochProperty().set("epoch " + Math.min(total, ep.epoch().epoch() + 1) + "/" + total);
-        } else if (e instanceof RunEvent.StepEnded st && st.report().index() > 0) {
-            item.epochProperty().set("compression step " + st.report().index() + "/" + st.totalSteps() + ": "
-                    + st.report().type());
-        } else if (e instanceof RunEvent.Notice n) {
+        }
+
+        @Override
+        public void onStep(RunEvent.StepEnded st) {
+            if (st.report().index() > 0) {
+                item.epochProperty().set("compression step " + st.report().index() + "/" + st.totalSteps() + ": "
+                        + st.report().type());
+            }
+        }
+
+        @Override
+        public void onNotice(RunEvent.Notice n) {
             item.messageProperty().set(n.message());
-        } else if (e instanceof RunEvent.Finished f) {
+        }
+
+        @Override
+        public void onFinished(RunEvent.Finished f) {
+            // A run that failed before it started has only a local number, which names nothing stored: keep its name.
+            if (f.runId().stored() || item.startedNanos != 0) {
+                item.identify(f.runId());
+            }
             finish(item, f.result());
         }
-        // PhaseChanged and Power go to the energy panel and charts; the queue only tracks progress.
+        // Phases and power go to the energy panel and charts; the queue only tracks progress.
     }
 
     private void batch(RunItem item, BatchRecord b) {
-        if (b.epoch() == 1) {
-            item.knownSteps = Math.max(item.knownSteps, b.batch() + 1);
-        }
-        int total = item.job().spec().training().epochs();
-        // In epoch 1 the number of batches is not known yet: progress moves by epochs until it is.
-        if (b.epoch() > 1 && item.knownSteps > 0) {
+        int total = item.spec().training().epochs();
+        // the Started event said how many batches an epoch has, so progress moves within the first epoch too
+        if (item.knownSteps > 0) {
             double within = Math.min(1.0, (b.batch() + 1.0) / item.knownSteps);
             double p = Math.min(1.0, ((b.epoch() - 1) + within) / total);
             if (Math.abs(p - item.progressProperty().get()) >= 0.005) { // half-percent steps: fewer repaints
@@ -189,9 +208,6 @@ public final class RunQueueViewModel {
     private void finish(RunItem item, RunResult result) {
         item.resultProperty().set(result);
         item.statusProperty().set(result.status().label());
-        if (result.id() != null) {
-            item.storeIdProperty().set(result.id());
-        }
         if (result.message() != null) {
             item.messageProperty().set(result.message());
         }

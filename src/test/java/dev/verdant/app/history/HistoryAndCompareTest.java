@@ -102,4 +102,17 @@ class HistoryAndCompareTest {
         assertEquals(3, c.curves().getItemCount(1));
         assertEquals("cumulative energy (J)", c.curveAxisLabel());
     }
+
+    @Test
+    void compareTitlesAndColumnsNameRunsByStoreIdAndName() {
+        CompareViewModel two = new CompareViewModel(List.of(AppSamples.run(3, "mlp", 0.001, 0.90, 100.0),
+                AppSamples.run(5, "lenet", 0.01, 0.95, 50.0)));
+        assertEquals("Compare: run 3 mlp · run 5 lenet", two.title());
+        assertEquals(List.of("run 3 mlp", "run 5 lenet"), two.runLabels());
+        assertEquals("run 3 mlp", two.curves().getSeriesKey(0), "curves carry the same label as the live charts");
+        CompareViewModel five = new CompareViewModel(List.of(AppSamples.run(1, "a", 0.001, 0.9, 1.0),
+                AppSamples.run(2, "b", 0.001, 0.9, 1.0), AppSamples.run(3, "c", 0.001, 0.9, 1.0),
+                AppSamples.run(4, "d", 0.001, 0.9, 1.0), AppSamples.run(6, "e", 0.001, 0.9, 1.0)));
+        assertEquals("Compare: run 1 a · run 2 b · run 3 c · +2 more", five.title());
+    }
 }

@@ -4,7 +4,7 @@ import dev.verdant.app.AppSamples;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
 import dev.verdant.result.PowerSample;
-import dev.verdant.run.Job;
+import dev.verdant.run.RunId;
 import dev.verdant.run.RunEvent;
 import dev.verdant.spec.ExperimentSpec;
 import org.jfree.chart.JFreeChart;
@@ -25,21 +25,21 @@ class LiveChartsViewModelTest {
 
     private final LiveChartsViewModel vm = new LiveChartsViewModel();
     private final ExperimentSpec spec = AppSamples.spec("live", 0.01);
-    private final Job job = Job.of(spec);
+    private final RunId run = RunId.stored(7);
 
     private List<RunEvent> epoch(int n, int batches, Double cumulativeJoules) {
         List<RunEvent> events = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            events.add(new RunEvent.BatchEnded(job, new BatchRecord(n, b, 2.0 - 0.1 * b, 0.5, 1000, n + b * 0.1)));
+            events.add(new RunEvent.BatchEnded(run, new BatchRecord(n, b, 2.0 - 0.1 * b, 0.5, 1000, n + b * 0.1)));
         }
-        events.add(new RunEvent.EpochEnded(job, new EpochRecord(n, 1.5 / n, 0.6, 1.4 / n, 0.5 + 0.1 * n, 1.5, 1000,
+        events.add(new RunEvent.EpochEnded(run, new EpochRecord(n, 1.5 / n, 0.6, 1.4 / n, 0.5 + 0.1 * n, 1.5, 1000,
                 0.01, 1000, cumulativeJoules == null ? null : 10.0, cumulativeJoules), 3));
         return events;
     }
 
     @Test
     void withoutEnergyTheAccuracyChartFallsBackToSecondsAndSaysSo() {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 4, null));
         vm.apply(epoch(2, 4, null));
         XYSeries acc = vm.accuracyDataset().getSeries(0);
@@ -53,19 +53,19 @@ class LiveChartsViewModelTest {
 
     @Test
     void withEnergyTheAccuracyChartShowsJoulesAndTooltipsCarryGrams() {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 2, 12.5));
         assertEquals(XAxisMode.ENERGY, vm.xAxisModeProperty().get());
         XYSeries acc = vm.accuracyDataset().getSeries(0);
         assertEquals(12.5, acc.getX(0).doubleValue(), 1e-9);
         String tip = vm.tooltip(acc.getKey(), 0);
-        assertTrue(tip.contains("#" + job.id() + " live") && tip.contains("12.5 J") && tip.contains("gCO2e")
+        assertTrue(tip.contains("run 7 live") && tip.contains("12.5 J") && tip.contains("gCO2e")
                 && !tip.contains("n/a"), tip);
     }
 
     @Test
     void batchLossOfTheFirstEpochIsPlacedOnceTheBatchCountIsKnown() {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 4, null).subList(0, 3));
         XYSeries batches = vm.batchLossDataset().getSeries(0);
         assertEquals(0, batches.getItemCount());
@@ -80,25 +80,25 @@ class LiveChartsViewModelTest {
 
     @Test
     void powerSeriesNameHowThePowerWasObtained() {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200),
-                new RunEvent.Power(job, new PowerSample(0.1, 12.0, "train", "estimated:cpu-tdp")),
-                new RunEvent.Power(job, new PowerSample(0.2, 13.0, "train", "estimated:cpu-tdp"))));
-        assertEquals("#" + job.id() + " live (estimated:cpu-tdp)", vm.powerDataset().getSeriesKey(0));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4),
+                new RunEvent.Power(run, new PowerSample(0.1, 12.0, "train", "estimated:cpu-tdp")),
+                new RunEvent.Power(run, new PowerSample(0.2, 13.0, "train", "estimated:cpu-tdp"))));
+        assertEquals("run 7 live (estimated:cpu-tdp)", vm.powerDataset().getSeriesKey(0));
         assertEquals(2, vm.powerDataset().getItemCount(0));
     }
 
     @Test
     void compressionStepsContinueTheTrajectoryWithAMarker() {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 2, 10.0));
         vm.apply(List.of(
-                new RunEvent.StepEnded(job, report(0, "baseline", "baseline", 0.6, 0.0), 1),
-                new RunEvent.StepEnded(job, report(1, "prune magnitude 0.5", "prune", 0.58, 4.0), 1)));
+                new RunEvent.StepEnded(run, report(0, "baseline", "baseline", 0.6, 0.0), 1),
+                new RunEvent.StepEnded(run, report(1, "prune magnitude 0.5", "prune", 0.58, 4.0), 1)));
         XYSeries acc = vm.accuracyDataset().getSeries(0);
         assertEquals(2, acc.getItemCount(), "the baseline is the trained model: no extra point");
         assertEquals(14.0, acc.getX(1).doubleValue(), 1e-9);
         assertEquals(0.58, acc.getY(1).doubleValue(), 1e-9);
-        assertEquals(List.of(new CompressionMark("#" + job.id() + " live", 14.0, "prune")), vm.compressionMarks());
+        assertEquals(List.of(new CompressionMark("run 7 live", 14.0, "prune")), vm.compressionMarks());
         assertTrue(vm.tooltip(acc.getKey(), 1).contains("after prune magnitude 0.5"), vm.tooltip(acc.getKey(), 1));
     }
 
@@ -123,7 +123,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void chartsExportToPngSvgAndCsv(@TempDir Path dir) throws Exception {
-        vm.apply(List.of(new RunEvent.Started(job, null, spec, null, 100, 200)));
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 3, 5.0));
         vm.apply(epoch(2, 3, 10.0));
         JFreeChart chart = Charts.accuracy(vm);
