@@ -116,7 +116,7 @@ public final class HistoryView extends BorderPane {
     public static final String CHART_COLUMN = "chart";
 
     /**
-     * Adds the "show on charts" check as the first column: ticked when {@code charted} says the run is on the
+     * Adds the "show on charts" check after the ID column: ticked when {@code charted} says the run is on the
      * charts; ticking or unticking calls {@code toggle} with the run's id. {@link #refreshChecks()} re-reads them.
      */
     public void addChartChecks(java.util.function.LongPredicate charted,
@@ -134,7 +134,7 @@ public final class HistoryView extends BorderPane {
         c.setSortable(false);
         c.setPrefWidth(50);
         table.setEditable(true);
-        table.getColumns().add(0, c);
+        table.getColumns().add(Math.min(1, table.getColumns().size()), c); // after the ID column
         Label header = new Label(CHART_COLUMN);
         header.setTooltip(new Tooltip("Show on charts: the Pareto chart plots the ticked completed runs"));
         c.setGraphic(header);
