@@ -140,9 +140,8 @@ public final class MainWindow {
     private void wireChartChoice() {
         queueView.setOnShowOnCharts((item, shown) -> {
             liveView.showRun(item.label(), shown);
-            RunResult r = item.resultProperty().get();
-            if (r != null) {
-                state.showOnCharts(r, shown);
+            if (item.resultProperty().get() != null) {
+                state.showOnCharts(keyed(item), shown);
             }
         });
         historyView.addChartChecks(state::isCharted, (id, shown) -> {
@@ -160,6 +159,15 @@ public final class MainWindow {
             queue.items().forEach(i -> i.shownOnChartsProperty().set(false));
         });
         state.chartedRuns().addListener((ListChangeListener<RunResult>) c -> historyView.refreshChecks());
+    }
+
+    /**
+     * The item's result under the id History lists it by: its store id, or for a run kept only in this session its
+     * run number (as History loads it), so that the charts, the queue and History's checks name one run alike.
+     */
+    private static RunResult keyed(RunItem item) {
+        RunResult r = item.resultProperty().get();
+        return r.id() != null ? r : r.withId(item.handle().id().orElseThrow().value());
     }
 
     /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
@@ -336,7 +344,7 @@ public final class MainWindow {
     }
 
     private void finished(RunItem item) {
-        RunResult r = item.resultProperty().get();
+        RunResult r = keyed(item);
         state.runFinished(r);
         if (!item.shownOnChartsProperty().get()) {
             state.showOnCharts(r, false); // unticked in the queue while it ran
