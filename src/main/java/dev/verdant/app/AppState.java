@@ -51,9 +51,36 @@ public final class AppState {
         return sessionRuns;
     }
 
-    /** The runs the Pareto chart shows: two or more selected runs, otherwise this session's runs. */
+    /**
+     * The runs the Pareto chart shows, chosen explicitly: a "show on charts" check per run in History and the queue
+     * (this session's runs start checked). Selecting runs in History does not change it.
+     */
     public ObservableList<RunResult> chartedRuns() {
         return chartedRuns;
+    }
+
+    /** Whether the run with store id (or session key) {@code id} is on the charts. */
+    public boolean isCharted(long id) {
+        return chartedRuns.stream().anyMatch(r -> r.id() != null && r.id() == id);
+    }
+
+    /** Puts {@code run} on the charts or takes it off (a run without a store id is matched as the same object). */
+    public void showOnCharts(RunResult run, boolean shown) {
+        boolean present = chartedRuns.stream().anyMatch(r -> same(r, run));
+        if (shown && !present) {
+            chartedRuns.add(run);
+        } else if (!shown && present) {
+            chartedRuns.removeIf(r -> same(r, run));
+        }
+    }
+
+    /** Takes every run off the charts. */
+    public void clearCharts() {
+        chartedRuns.clear();
+    }
+
+    private static boolean same(RunResult a, RunResult b) {
+        return a == b || a.id() != null && a.id().equals(b.id());
     }
 
     /** The run the energy panel explains: the latest to finish or the first selected, whichever came last. */
@@ -90,16 +117,16 @@ public final class AppState {
         status.set(text);
     }
 
-    /** A run finished: it joins the session's runs, the Pareto chart shows the session, the energy panel shows it. */
+    /** A run finished: it joins the session's runs and the charts, and the energy panel shows it. */
     public void runFinished(RunResult run) {
         sessionRuns.add(run);
-        chartedRuns.setAll(sessionRuns);
+        showOnCharts(run, true);
         focusedRun.set(run);
     }
 
     /**
-     * The history selection changed to {@code runs}: the energy panel shows the first; the Pareto chart shows them
-     * when two or more are selected, else this session's runs. An empty selection leaves both panels as they are.
+     * The history selection changed to {@code runs}: the energy panel shows the first. What the charts show is
+     * chosen with the "show on charts" checks, not by selecting. An empty selection leaves the panel as it is.
      */
     public void select(List<RunResult> runs) {
         selectedRuns.setAll(runs);
@@ -107,6 +134,5 @@ public final class AppState {
             return;
         }
         focusedRun.set(runs.get(0));
-        chartedRuns.setAll(runs.size() >= 2 ? runs : sessionRuns);
     }
 }

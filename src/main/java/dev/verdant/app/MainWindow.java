@@ -115,6 +115,7 @@ public final class MainWindow {
                 dialogs);
         energyView = new EnergyView(energy);
         queueView = new QueueView(queue);
+        wireChartChoice();
         subscribeToRuns();
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
@@ -130,6 +131,43 @@ public final class MainWindow {
         root.setBottom(statusBar());
         bindState();
         history.refresh();
+    }
+
+    /**
+     * What the charts show is chosen explicitly: the queue's and History's "show on charts" checks, and the live
+     * charts' Clear button, all change {@link AppState#chartedRuns()}; the Pareto chart follows it.
+     */
+    private void wireChartChoice() {
+        queueView.setOnShowOnCharts((item, shown) -> {
+            liveView.showRun(item.label(), shown);
+            if (item.resultProperty().get() != null) {
+                state.showOnCharts(keyed(item), shown);
+            }
+        });
+        historyView.addChartChecks(state::isCharted, (id, shown) -> {
+            if (!shown) {
+                state.chartedRuns().stream().filter(r -> r.id() != null && r.id() == id).findFirst()
+                        .ifPresent(r -> state.showOnCharts(r, false));
+                return;
+            }
+            ctx.executor().runInBackground(() -> ctx.history().load(id).map(r -> r.id() == null ? r.withId(id) : r),
+                    loaded -> loaded.ifPresent(r -> state.showOnCharts(r, true)),
+                    e -> dialogs.showError("The run could not be loaded", e));
+        });
+        liveView.setOnClear(() -> {
+            state.clearCharts();
+            queue.items().forEach(i -> i.shownOnChartsProperty().set(false));
+        });
+        state.chartedRuns().addListener((ListChangeListener<RunResult>) c -> historyView.refreshChecks());
+    }
+
+    /**
+     * The item's result under the id History lists it by: its store id, or for a run kept only in this session its
+     * run number (as History loads it), so that the charts, the queue and History's checks name one run alike.
+     */
+    private static RunResult keyed(RunItem item) {
+        RunResult r = item.resultProperty().get();
+        return r.id() != null ? r : r.withId(item.handle().id().orElseThrow().value());
     }
 
     /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
@@ -306,11 +344,14 @@ public final class MainWindow {
     }
 
     private void finished(RunItem item) {
-        RunResult r = item.resultProperty().get();
+        RunResult r = keyed(item);
         state.runFinished(r);
+        if (!item.shownOnChartsProperty().get()) {
+            state.showOnCharts(r, false); // unticked in the queue while it ran
+        }
         history.record(item.handle().id().orElseThrow().value(), r);
         state.status(item.label() + " " + r.status().label()
-                + (r.finalMetrics() != null ? String.format(" · accuracy %.3f", r.finalMetrics().accuracy()) : ""));
+                + (r.finalMetrics() != null ? " · " + DeliveredText.accuracy(r) : ""));
         if (r.status() == RunStatus.FAILED && !state.closingProperty().get()) {
             FailedRunReport.show(dialogs, item.label(), r);
         }

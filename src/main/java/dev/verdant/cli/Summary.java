@@ -35,18 +35,22 @@ final class Summary {
         return line.toString();
     }
 
-    /** One compression step: what it kept and what it cost ({@code simulated} marks fake-quantised arithmetic). */
+    /**
+     * One compression step: what it kept and what it cost. A step computed with simulated quantised arithmetic
+     * marks each simulated figure (accuracy, latency, inference energy) and says why on a second line.
+     */
     static String stepLine(CompressionReport c, int totalSteps) {
+        String sim = c.simulated() ? " (" + CompressionReport.SIMULATED + ")" : "";
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "step %d/%d %-14s acc %.4f  params %,d (non-zero %,d)  %,d bytes  %,d FLOPs/sample  "
-                        + "latency %.3f ms (batch 1), %.3f ms (batch 64)", c.index(), totalSteps, c.step(),
-                c.accuracy(), c.params(), c.nonzeroParams(), c.modelBytes(), c.flopsPerSample(), c.latencyMsBatch1(),
-                c.latencyMsBatch64()));
+                "step %d/%d %-14s acc %.4f%s  params %,d (non-zero %,d)  %,d bytes  %,d FLOPs/sample  "
+                        + "latency %.3f ms (batch 1), %.3f ms (batch 64)%s", c.index(), totalSteps, c.step(),
+                c.accuracy(), sim, c.params(), c.nonzeroParams(), c.modelBytes(), c.flopsPerSample(),
+                c.latencyMsBatch1(), c.latencyMsBatch64(), sim));
         if (c.inferenceJoulesPer1k() != null) {
-            line.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences", c.inferenceJoulesPer1k()));
+            line.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences%s", c.inferenceJoulesPer1k(), sim));
         }
         if (c.simulated()) {
-            line.append("  [simulated quantised arithmetic]");
+            line.append(System.lineSeparator()).append("    ").append(CompressionReport.SIMULATED_WHY);
         }
         return line.toString();
     }
@@ -58,6 +62,10 @@ final class Summary {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s: %s, accuracy %.4f after %d epochs, %.1f s",
                 r.name(), r.status().label(), r.finalMetrics().accuracy(), r.finalMetrics().epochsCompleted(),
                 r.finalMetrics().trainSeconds()));
+        if (dev.verdant.result.DeliveredFigures.compressed(r)) {
+            s.append(String.format(Locale.ROOT, ", delivered after compression %.4f (%,d bytes)",
+                    r.finalMetrics().deliveredAccuracy(), r.finalMetrics().deliveredModelBytes()));
+        }
         if (r.finalMetrics().energyJoules() != null) {
             s.append(String.format(Locale.ROOT, ", %.1f J (%s), %.3f gCO2e", r.finalMetrics().energyJoules(),
                     r.finalMetrics().energyMethod(), r.finalMetrics().co2eGrams()));

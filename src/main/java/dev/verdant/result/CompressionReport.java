@@ -27,4 +27,11 @@ public record CompressionReport(int index, String step, String type, double accu
                                 long modelBytes, long flopsPerSample, double latencyMsBatch1, double latencyMsBatch64,
                                 Double inferenceJoulesPer1k, double seconds, Double energyJoules, boolean simulated,
                                 String layers, String note) {
+
+    /** The mark shown next to each simulated figure (accuracy, latency, inference energy). */
+    public static final String SIMULATED = "simulated";
+
+    /** Why simulated figures are not what an int8 deployment would show, in one line. */
+    public static final String SIMULATED_WHY = "simulated: fp32 kernels plus fake quantisation (weights rounded to "
+            + "the integer grid, computed in float); real int8 speed and energy need an int8 runtime";
 }

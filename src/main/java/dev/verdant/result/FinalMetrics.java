@@ -23,12 +23,24 @@ package dev.verdant.result;
  * @param costUsd           cost at the spec's price per kWh; null without a price
  * @param energyMethod      how the energy was obtained, e.g. {@code measured:rapl} or {@code estimated:cpu-tdp}
  * @param joulesToTarget    energy spent until the target accuracy was first reached; null if never or no target
+ * @param deliveredAccuracy   validation accuracy of the model the run hands over: after the last compression
+ *                            step when compression ran, else the trained model's {@code accuracy}
+ * @param deliveredParams     trainable parameters of the delivered model (zeros included)
+ * @param deliveredModelBytes stored size of the delivered model (quantised weights at their packed size)
+ * @param totalEnergyJoules   energy of everything the run did to produce the delivered model: training,
+ *                            validation, compression and the measurement of each step; the same figure as
+ *                            {@code energyJoules} (which already spans every phase), named so that readers of the
+ *                            delivered figures need not know that; null without an energy meter
+ *
+ * Left unset, the four delivered figures are filled in by {@link RunResult} from its compression reports (see
+ * {@link DeliveredFigures}).
  */
 public record FinalMetrics(double accuracy, double loss, long params, long flopsPerSample, long modelBytes,
                            double trainSeconds, double samplesPerSecond, int epochsCompleted, StopReason stopReason,
                            Double energyJoules, Double trainEnergyJoules, Double evalEnergyJoules,
                            Double avgPowerWatts, Double co2eGrams, Double costUsd, String energyMethod,
-                           Double joulesToTarget) {
+                           Double joulesToTarget, Double deliveredAccuracy, Long deliveredParams,
+                           Long deliveredModelBytes, Double totalEnergyJoules) {
 
     /** An empty builder: numbers start at 0, energy figures and the stop reason at null. */
     public static Builder builder() {
@@ -41,7 +53,24 @@ public record FinalMetrics(double accuracy, double loss, long params, long flops
                 .modelBytes(modelBytes).trainSeconds(trainSeconds).samplesPerSecond(samplesPerSecond)
                 .epochsCompleted(epochsCompleted).stopReason(stopReason)
                 .energy(energyJoules, trainEnergyJoules, evalEnergyJoules, avgPowerWatts, energyMethod)
-                .co2eGrams(co2eGrams).costUsd(costUsd).joulesToTarget(joulesToTarget);
+                .co2eGrams(co2eGrams).costUsd(costUsd).joulesToTarget(joulesToTarget)
+                .delivered(deliveredAccuracy, deliveredParams, deliveredModelBytes, totalEnergyJoules);
+    }
+
+    /** The same metrics with the delivered figures set. */
+    public FinalMetrics withDelivered(double accuracyDelivered, long paramsDelivered, long bytesDelivered,
+                                      Double totalJoules) {
+        return toBuilder().delivered(accuracyDelivered, paramsDelivered, bytesDelivered, totalJoules).build();
+    }
+
+    /** The same metrics without delivered figures (to derive them anew from other compression reports). */
+    public FinalMetrics withoutDelivered() {
+        return toBuilder().delivered(null, null, null, null).build();
+    }
+
+    /** True when the delivered figures are present (results written before they existed lack them). */
+    public boolean hasDelivered() {
+        return deliveredAccuracy != null && deliveredParams != null && deliveredModelBytes != null;
     }
 
     /** Names each figure of a {@link FinalMetrics} as it is set; see the record's components for their meaning. */
@@ -63,6 +92,10 @@ public record FinalMetrics(double accuracy, double loss, long params, long flops
         private Double costUsd;
         private String energyMethod;
         private Double joulesToTarget;
+        private Double deliveredAccuracy;
+        private Long deliveredParams;
+        private Long deliveredModelBytes;
+        private Double totalEnergyJoules;
 
         private Builder() {
         }
@@ -137,10 +170,24 @@ public record FinalMetrics(double accuracy, double loss, long params, long flops
             return this;
         }
 
+        /**
+         * The delivered model's figures and the total energy; usually left unset, for {@link RunResult} to derive
+         * from the compression reports (see {@link DeliveredFigures}).
+         */
+        public Builder delivered(Double accuracyOfDelivered, Long paramsOfDelivered, Long bytesOfDelivered,
+                                 Double totalJoules) {
+            deliveredAccuracy = accuracyOfDelivered;
+            deliveredParams = paramsOfDelivered;
+            deliveredModelBytes = bytesOfDelivered;
+            totalEnergyJoules = totalJoules;
+            return this;
+        }
+
         public FinalMetrics build() {
             return new FinalMetrics(accuracy, loss, params, flopsPerSample, modelBytes, trainSeconds,
                     samplesPerSecond, epochsCompleted, stopReason, energyJoules, trainEnergyJoules, evalEnergyJoules,
-                    avgPowerWatts, co2eGrams, costUsd, energyMethod, joulesToTarget);
+                    avgPowerWatts, co2eGrams, costUsd, energyMethod, joulesToTarget, deliveredAccuracy,
+                    deliveredParams, deliveredModelBytes, totalEnergyJoules);
         }
     }
 }

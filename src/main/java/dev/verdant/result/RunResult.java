@@ -21,6 +21,9 @@ import java.util.List;
  * @param startedAt   ISO-8601 start time
  * @param endedAt     ISO-8601 end time
  * @param compression one report per compression step, the baseline first; empty without compression
+ *
+ * Metrics without delivered figures (written before they existed) get them from the compression reports here, so
+ * every reader sees what the run delivers (see {@link DeliveredFigures}).
  */
 public record RunResult(Long id, String name, RunStatus status, String message, ExperimentSpec spec,
                         Provenance provenance, @JsonProperty("final") FinalMetrics finalMetrics,
@@ -31,6 +34,7 @@ public record RunResult(Long id, String name, RunStatus status, String message, 
         epochs = epochs == null ? List.of() : List.copyOf(epochs);
         power = power == null ? List.of() : List.copyOf(power);
         compression = compression == null ? List.of() : List.copyOf(compression);
+        finalMetrics = DeliveredFigures.fill(finalMetrics, compression);
     }
 
     /** The same result under a store id. */
@@ -39,9 +43,10 @@ public record RunResult(Long id, String name, RunStatus status, String message, 
                 startedAt, endedAt, compression);
     }
 
-    /** The same result with its compression reports. */
+    /** The same result with its compression reports (and the delivered figures derived from them). */
     public RunResult withCompression(List<CompressionReport> reports) {
-        return new RunResult(id, name, status, message, spec, provenance, finalMetrics, epochs, power,
+        FinalMetrics m = finalMetrics == null ? null : finalMetrics.withoutDelivered();
+        return new RunResult(id, name, status, message, spec, provenance, m, epochs, power,
                 startedAt, endedAt, reports);
     }
 }

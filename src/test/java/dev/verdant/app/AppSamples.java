@@ -45,6 +45,23 @@ public final class AppSamples {
                 "2026-01-0" + id + "T10:00:00Z", "2026-01-0" + id + "T10:01:00Z", List.of());
     }
 
+    /** Parameters left by {@link #compressed}'s pruning step. */
+    public static final long COMPRESSED_PARAMS = 2_500L;
+
+    /** A completed run whose prune step took its accuracy from {@code trained} to {@code delivered}. */
+    public static RunResult compressed(long id, String name, double trained, double delivered) {
+        RunResult r = run(id, name, 0.01, trained, 30.0);
+        var base = new dev.verdant.result.CompressionReport(0, "baseline", "baseline", trained, 10_000L, 10_000L,
+                40_000L, 20_000L, 0.1, 1.0, 0.5, 0, 0.0, false, "784-10", null);
+        var prune = new dev.verdant.result.CompressionReport(1, "prune magnitude 0.75 global", "prune", delivered,
+                COMPRESSED_PARAMS, COMPRESSED_PARAMS, 10_000L, 5_000L, 0.1, 1.0, 0.4, 2.0, 3.0, false, "784-10", null);
+        ExperimentSpec spec = r.spec().withCompression(dev.verdant.spec.SpecCodec.parse(
+                "compression:\n  - { type: prune, sparsity: 0.75 }\n").compression());
+        return new RunResult(r.id(), r.name(), r.status(), null, spec, r.provenance(),
+                r.finalMetrics().withoutDelivered(), r.epochs(),
+                r.power(), r.startedAt(), r.endedAt(), List.of(base, prune));
+    }
+
     /** A run that failed with {@code message} before recording any metrics. */
     public static RunResult failed(long id, String name, String message) {
         RunResult r = run(id, name, 0.01, 0.0, null);

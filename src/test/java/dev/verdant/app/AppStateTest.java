@@ -40,20 +40,25 @@ class AppStateTest {
     }
 
     @Test
-    void twoSelectedRunsAreChartedOneSelectedRunLeavesTheSessionCharted() {
+    void selectingRunsFocusesThemButOnlyTheChecksChooseWhatIsCharted() {
         state.runFinished(a);
-        state.select(List.of(c));
-        assertSame(c, state.focusedRunProperty().get(), "the energy panel shows the selected run");
-        assertEquals(List.of(a), state.chartedRuns(), "one selected run: the session stays on the chart");
-
         state.select(List.of(b, c));
         assertEquals(List.of(b, c), state.selectedRuns());
-        assertEquals(List.of(b, c), state.chartedRuns());
-        assertSame(b, state.focusedRunProperty().get());
+        assertSame(b, state.focusedRunProperty().get(), "the energy panel shows the first selected run");
+        assertEquals(List.of(a), state.chartedRuns(), "selecting does not change the charts");
+
+        state.showOnCharts(c, true);
+        state.showOnCharts(c, true);
+        assertEquals(List.of(a, c), state.chartedRuns(), "checked once, charted once");
+        assertTrue(state.isCharted(3) && !state.isCharted(2));
+        state.showOnCharts(AppSamples.run(1, "a again", 0.01, 0.91, 100.0), false);
+        assertEquals(List.of(c), state.chartedRuns(), "unchecked by store id, whichever copy of the run");
 
         state.runFinished(AppSamples.run(4, "d", 0.01, 0.9, 50.0));
-        assertEquals(2, state.chartedRuns().size(), "a finished run puts the session back on the chart");
-        assertEquals(List.of("a", "d"), state.chartedRuns().stream().map(RunResult::name).toList());
+        assertEquals(List.of("c", "d"), state.chartedRuns().stream().map(RunResult::name).toList(),
+                "a finished run joins the charts");
+        state.clearCharts();
+        assertTrue(state.chartedRuns().isEmpty());
     }
 
     @Test

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The result JSON is a contract: the golden files were written by the positional FinalMetrics (stop reason a
- * string) before the builder and the enums existed, and the builder must reproduce them byte for byte.
+ * string) before the builder and the enums existed, and the builder must reproduce them byte for byte. The four
+ * delivered-model fields (issue 11) were added at the end, null until a {@code RunResult} derives them.
  */
 class FinalMetricsJsonTest {
 

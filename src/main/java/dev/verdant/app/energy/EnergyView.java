@@ -1,6 +1,7 @@
 package dev.verdant.app.energy;
 
 import dev.verdant.app.Styles;
+import dev.verdant.result.CompressionReport;
 import dev.verdant.result.ProbeStatus;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -73,30 +74,85 @@ public final class EnergyView extends ScrollPane {
         equivalents.setPlaceholder(new Label("Teaching equivalents appear once energy is measured"));
         equivalents.setPrefHeight(110);
 
-        TableView<dev.verdant.result.CompressionReport> steps = new TableView<>(vm.compression());
+        TableView<CompressionReport> steps = new TableView<>(vm.compression());
         steps.setId("energy-compression");
-        steps.getColumns().add(column("Step", dev.verdant.result.CompressionReport::step, 200));
-        steps.getColumns().add(column("Accuracy", c -> String.format(java.util.Locale.ROOT, "%.4f", c.accuracy()), 80));
+        steps.getColumns().add(column("Step", CompressionReport::step, 200));
+        steps.getColumns().add(simulatedColumn("Accuracy", c -> String.format(java.util.Locale.ROOT, "%.4f",
+                c.accuracy()), 120));
         steps.getColumns().add(column("Non-zero params", c -> String.format(java.util.Locale.ROOT, "%,d",
                 c.nonzeroParams()), 110));
         steps.getColumns().add(column("Model size", c -> String.format(java.util.Locale.ROOT, "%.1f kB",
                 c.modelBytes() / 1000.0), 90));
-        steps.getColumns().add(column("Latency b1", c -> String.format(java.util.Locale.ROOT, "%.3f ms",
-                c.latencyMsBatch1()), 90));
-        steps.getColumns().add(column("Inference J / 1k", c -> c.inferenceJoulesPer1k() == null ? "n/a"
-                : String.format(java.util.Locale.ROOT, "%.3f", c.inferenceJoulesPer1k()), 110));
+        steps.getColumns().add(simulatedColumn("Latency b1", c -> String.format(java.util.Locale.ROOT, "%.3f ms",
+                c.latencyMsBatch1()), 130));
+        steps.getColumns().add(simulatedColumn("Inference J / 1k", c -> c.inferenceJoulesPer1k() == null ? "n/a"
+                : String.format(java.util.Locale.ROOT, "%.3f", c.inferenceJoulesPer1k()), 130));
         steps.getColumns().add(column("Step energy", c -> c.energyJoules() == null ? "n/a"
                 : String.format(java.util.Locale.ROOT, "%.1f J", c.energyJoules()), 90));
         steps.setPlaceholder(new Label("No compression steps in this run"));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         steps.setPrefHeight(130);
+        Label simulatedWhy = new Label(CompressionReport.SIMULATED_WHY);
+        simulatedWhy.setId(SIMULATED_NOTE_ID);
+        simulatedWhy.setWrapText(true);
+        simulatedWhy.setStyle(MARK_STYLE);
+        simulatedWhy.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.compression().stream().anyMatch(CompressionReport::simulated), vm.compression()));
+        simulatedWhy.managedProperty().bind(simulatedWhy.visibleProperty());
 
         VBox box = new VBox(6, run, method, emissions, cost, intensity, heading("Energy by phase"), phases,
                 heading("Energy probes"), probes, heading("Compression: what each step bought and cost"), steps,
+                simulatedWhy,
                 heading("What this compares to"), equivalents);
         box.setPadding(new Insets(10));
         setContent(box);
         setFitToWidth(true);
+    }
+
+    /** Node id of the line that explains simulated figures (shown when a step has them). */
+    public static final String SIMULATED_NOTE_ID = "energy-simulated-note";
+    /** Style class of the "simulated" mark beside a figure. */
+    public static final String SIMULATED_MARK = "simulated-mark";
+    // amber and italic: noticeable in both themes without reading as an error
+    private static final String MARK_STYLE = "-fx-text-fill: #b26a00; -fx-font-style: italic;";
+
+    /**
+     * A compression column whose figure, for a step computed with simulated quantised arithmetic, carries a visible
+     * "simulated" mark and the reason as its tooltip.
+     */
+    private static TableColumn<CompressionReport, CompressionReport> simulatedColumn(
+            String title, java.util.function.Function<CompressionReport, String> value, double width) {
+        TableColumn<CompressionReport, CompressionReport> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Label figure = new Label();
+            private final Label mark = new Label(CompressionReport.SIMULATED);
+            private final javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(5, figure, mark);
+
+            {
+                mark.getStyleClass().add(SIMULATED_MARK);
+                mark.setStyle(MARK_STYLE);
+                mark.setTooltip(new javafx.scene.control.Tooltip(CompressionReport.SIMULATED_WHY));
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(CompressionReport item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                figure.setText(value.apply(item));
+                mark.setVisible(item.simulated());
+                mark.setManaged(item.simulated());
+                setTooltip(item.simulated() ? new javafx.scene.control.Tooltip(CompressionReport.SIMULATED_WHY) : null);
+                setGraphic(box);
+            }
+        });
+        c.setPrefWidth(width);
+        return c;
     }
 
     private static Label heading(String text) {

@@ -198,11 +198,16 @@ public final class CompareViewModel {
 
     private static List<MetricRow> metricRows(List<RunResult> runs) {
         List<MetricRow> rows = new ArrayList<>();
-        rows.add(metric(runs, "accuracy", FinalMetrics::accuracy, "%.4f"));
+        rows.add(metric(runs, "delivered accuracy", FinalMetrics::deliveredAccuracy, "%.4f"));
+        rows.add(metric(runs, "trained accuracy", FinalMetrics::accuracy, "%.4f"));
         rows.add(metric(runs, "loss", FinalMetrics::loss, "%.4f"));
-        rows.add(metric(runs, "energy (J)", FinalMetrics::energyJoules, "%.1f"));
+        rows.add(metric(runs, "energy (J)", FinalMetrics::totalEnergyJoules, "%.1f")); // training + compression
         rows.add(metric(runs, "gCO2e", FinalMetrics::co2eGrams, "%.4f"));
-        rows.add(metric(runs, "params", m -> (double) m.params(), "%.0f"));
+        rows.add(metric(runs, "delivered params", m -> m.deliveredParams() == null ? null
+                : (double) m.deliveredParams(), "%.0f"));
+        rows.add(metric(runs, "delivered model bytes", m -> m.deliveredModelBytes() == null ? null
+                : (double) m.deliveredModelBytes(), "%.0f"));
+        rows.add(metric(runs, "trained params", m -> (double) m.params(), "%.0f"));
         rows.add(metric(runs, "FLOPs / sample", m -> (double) m.flopsPerSample(), "%.0f"));
         rows.add(metric(runs, "train time (s)", FinalMetrics::trainSeconds, "%.2f"));
         rows.add(metric(runs, "samples / s", FinalMetrics::samplesPerSecond, "%.0f"));

@@ -14,17 +14,19 @@ import java.util.List;
  * @param arch         architecture
  * @param strategy     training strategy in brief, e.g. {@code adam 0.001 · cosine · 10 ep}
  * @param compression  compression steps in brief, or {@code none}
- * @param accuracy     final validation accuracy; null while running or failed
+ * @param accuracy     validation accuracy of the delivered model (after compression, when it ran); null while
+ *                     running or failed
+ * @param trainedAccuracy validation accuracy of the trained model, before compression; null while running or failed
  * @param energyJoules total energy; null without a meter
  * @param co2eGrams    emissions; null without a meter
- * @param params       trainable parameters
+ * @param params       trainable parameters of the delivered model
  * @param status       status label
  * @param date         start time, ISO-8601
  * @param tags         tags
  */
 public record HistoryRow(long id, String name, String dataset, String arch, String strategy, String compression,
                          Double accuracy, Double energyJoules, Double co2eGrams, Long params, String status,
-                         String date, List<String> tags) {
+                         String date, List<String> tags, Double trainedAccuracy) {
 
     public HistoryRow {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -36,9 +38,10 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
         var m = r.finalMetrics();
         return new HistoryRow(id, r.name(), s == null ? "" : s.dataset().name(),
                 s == null ? "" : s.model().arch().label(),
-                strategy(s), compression(s), m == null ? null : m.accuracy(), m == null ? null : m.energyJoules(),
-                m == null ? null : m.co2eGrams(), m == null ? null : m.params(), r.status().label(),
-                r.startedAt(), tags);
+                strategy(s), compression(s), m == null ? null : m.deliveredAccuracy(),
+                m == null ? null : m.totalEnergyJoules(), m == null ? null : m.co2eGrams(),
+                m == null ? null : m.deliveredParams(), r.status().label(), r.startedAt(), tags,
+                m == null ? null : m.accuracy());
     }
 
     /** The training strategy in brief, e.g. {@code adam 0.001 · cosine · 10 ep · resize · early stop}. */

@@ -88,7 +88,8 @@ public final class HistoryView extends BorderPane {
                 text("Arch", HistoryRow::arch, 60),
                 text("Strategy", HistoryRow::strategy, 170),
                 text("Compression", HistoryRow::compression, 90),
-                number("Accuracy", HistoryRow::accuracy, "%.4f", 75),
+                number("delivered acc", HistoryRow::accuracy, "%.4f", 85),
+                number("trained acc", HistoryRow::trainedAccuracy, "%.4f", 80),
                 number("Energy J", HistoryRow::energyJoules, "%.1f", 75),
                 number("gCO2e", HistoryRow::co2eGrams, "%.4f", 65),
                 number("Params", r -> r.params() == null ? null : r.params().doubleValue(), "%,.0f", 75),
@@ -160,6 +161,40 @@ public final class HistoryView extends BorderPane {
 
     public TableView<HistoryRow> table() {
         return table;
+    }
+
+    /** Header of the "show on charts" column. */
+    public static final String CHART_COLUMN = "chart";
+
+    /**
+     * Adds the "show on charts" check after the ID column: ticked when {@code charted} says the run is on the
+     * charts; ticking or unticking calls {@code toggle} with the run's id. {@link #refreshChecks()} re-reads them.
+     */
+    public void addChartChecks(java.util.function.LongPredicate charted,
+                               java.util.function.BiConsumer<Long, Boolean> toggle) {
+        TableColumn<HistoryRow, Boolean> c = new TableColumn<>(CHART_COLUMN);
+        c.setCellValueFactory(cd -> {
+            long id = cd.getValue().id();
+            javafx.beans.property.BooleanProperty p = new javafx.beans.property.SimpleBooleanProperty(
+                    charted.test(id));
+            p.addListener((o, was, now) -> toggle.accept(id, now));
+            return p;
+        });
+        c.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(c));
+        c.setEditable(true);
+        c.setSortable(false);
+        c.setPrefWidth(50);
+        table.setEditable(true);
+        table.getColumns().add(Math.min(1, table.getColumns().size()), c); // after the ID column
+        Label header = new Label(CHART_COLUMN);
+        header.setTooltip(new Tooltip("Show on charts: the Pareto chart plots the ticked completed runs"));
+        c.setGraphic(header);
+        c.setText("");
+    }
+
+    /** Re-reads the "show on charts" checks (the charted runs changed elsewhere). */
+    public void refreshChecks() {
+        table.refresh();
     }
 
     private static TableColumn<HistoryRow, String> text(String title, Function<HistoryRow, String> value,

@@ -1,6 +1,10 @@
 package dev.verdant.app.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.verdant.result.CompressionReport;
+import dev.verdant.result.DeliveredFigures;
 import dev.verdant.result.GroupSummary;
+import dev.verdant.result.ResultJson;
 import dev.verdant.result.RunResult;
 import dev.verdant.store.RunFilter;
 import dev.verdant.store.RunStore;
@@ -39,11 +43,32 @@ public final class StoreHistory implements RunHistory {
         boolean details = summaries.size() <= DETAIL_LIMIT;
         for (RunSummary s : summaries) {
             var spec = details ? store.spec(s.id()).orElse(null) : null;
+            CompressionReport last = spec != null && spec.compression().isEmpty() ? null : lastStep(s.id());
             rows.add(new HistoryRow(s.id(), s.name(), s.dataset(), s.arch(), HistoryRow.strategy(spec),
-                    HistoryRow.compression(spec), s.accuracy(), s.energyJoules(), s.co2eGrams(), s.params(),
-                    s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags()));
+                    HistoryRow.compression(spec), last != null && s.accuracy() != null ? last.accuracy() : s.accuracy(),
+                    s.energyJoules(), s.co2eGrams(), last != null && s.params() != null ? last.params() : s.params(),
+                    s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags(),
+                    s.accuracy()));
         }
         return rows;
+    }
+
+    /**
+     * The run's last compression step, read from the store (the run list has only the trained figures): what it
+     * delivers, as {@link dev.verdant.result.DeliveredFigures} decides for a loaded run. Null when no step ran.
+     */
+    private CompressionReport lastStep(long id) {
+        List<String> steps = store.compressionSteps(id);
+        if (steps.isEmpty()) {
+            return null;
+        }
+        try {
+            CompressionReport last = ResultJson.mapper().readValue(steps.get(steps.size() - 1),
+                    CompressionReport.class);
+            return DeliveredFigures.lastStep(List.of(last));
+        } catch (JsonProcessingException e) {
+            return null; // the full load reports the broken step; the list shows the trained figures meanwhile
+        }
     }
 
     @Override

@@ -133,18 +133,25 @@ public final class Charts {
         return chart;
     }
 
-    /** Accuracy against energy of finished runs: the front in colour, dominated runs grey. */
+    /**
+     * Delivered accuracy against total energy of the completed runs of one task: the front in colour, dominated
+     * runs grey, every point labelled with its run.
+     */
     public static JFreeChart pareto(LiveChartsViewModel vm) {
-        JFreeChart chart = xyChart("Pareto front (finished runs)", vm.paretoAxisModeProperty().get().label(),
-                "final accuracy", vm.paretoDataset());
+        JFreeChart chart = xyChart("Pareto front (completed runs of one task)",
+                vm.paretoAxisModeProperty().get().label(), "delivered accuracy", vm.paretoDataset());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, new Color(46, 125, 50));
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesLinesVisible(1, false);
         r.setSeriesPaint(1, GREY);
         r.setDefaultToolTipGenerator(tooltips(vm));
+        r.setDefaultItemLabelGenerator((XYDataset d, int series, int item) ->
+                vm.pareto().pointLabel(d.getSeriesKey(series), item));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         chart.getXYPlot().setRenderer(r);
-        chart.getXYPlot().setNoDataMessage("Finish a run (or select finished runs in History)");
+        chart.getXYPlot().setNoDataMessage("Finish a run, or tick \"show on charts\" for completed runs in History");
         return chart;
     }
 

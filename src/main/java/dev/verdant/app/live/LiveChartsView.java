@@ -38,7 +38,7 @@ public final class LiveChartsView extends GridPane {
         add(accuracy, 0, 0);
         add(loss, 1, 0);
         add(power, 0, 1);
-        add(pareto, 1, 1);
+        add(paretoBox(), 1, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(50);
@@ -111,6 +111,89 @@ public final class LiveChartsView extends GridPane {
         vm.apply(events);
         if (series != vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount()) {
             touched.forEach(c -> Charts.colourByRun(c, vm)); // a new run or power series: give it its run's colour
+        }
+    }
+
+    /** Node id of the Pareto chart's task chooser. */
+    public static final String TASK_ID = "pareto-task";
+    /** Node id of the button that clears the live charts. */
+    public static final String CLEAR_ID = "clear-charts";
+
+    private Runnable onClear = () -> { };
+
+    /** The Pareto chart under its bar: the task chooser, what is left out, and a button that clears the charts. */
+    private javafx.scene.layout.BorderPane paretoBox() {
+        ParetoViewModel p = vm.pareto();
+        javafx.scene.control.ComboBox<ParetoViewModel.Task> task = new javafx.scene.control.ComboBox<>(p.tasks());
+        task.setId(TASK_ID);
+        task.valueProperty().bindBidirectional(p.taskProperty());
+        task.setPromptText("no completed runs on the charts");
+        task.setTooltip(new javafx.scene.control.Tooltip("Runs are only comparable on the same data and split: "
+                + "one front per task"));
+        javafx.scene.control.Label excluded = new javafx.scene.control.Label();
+        excluded.textProperty().bind(p.excludedProperty());
+        excluded.getStyleClass().add(dev.verdant.app.Styles.HINT);
+        javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear charts");
+        clear.setId(CLEAR_ID);
+        clear.setTooltip(new javafx.scene.control.Tooltip("Remove every run's curves and take all runs off the "
+                + "Pareto chart (History's \"show on charts\" checks put them back)"));
+        clear.setOnAction(e -> clearCharts());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, new javafx.scene.control.Label("Task"), task,
+                excluded, spacer, clear);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
+        javafx.scene.layout.BorderPane box = new javafx.scene.layout.BorderPane(pareto);
+        box.setTop(bar);
+        p.taskProperty().addListener((o, was, now) -> {
+            throttle.beginUpdate(java.util.Set.of(pareto.chart()));
+            throttle.flush();
+        });
+        return box;
+    }
+
+    /** What else to do when the user clears the charts (the window takes every run off the Pareto chart). */
+    public void setOnClear(Runnable action) {
+        onClear = action;
+    }
+
+    /** Removes every run's live curves and asks the window to take all runs off the Pareto chart. */
+    public void clearCharts() {
+        java.util.Set<JFreeChart> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(charts());
+        throttle.beginUpdate(all);
+        for (JFreeChart c : List.of(accuracy.chart(), loss.chart(), power.chart())) {
+            org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) != null && plot.getRenderer(d) != null) {
+                    for (int s = 0; s < plot.getDataset(d).getSeriesCount(); s++) {
+                        plot.getRenderer(d).setSeriesVisible(s, null); // hidden runs' indices go to new runs
+                    }
+                }
+            }
+        }
+        vm.clear();
+        accuracy.chart().getXYPlot().clearDomainMarkers();
+        onClear.run();
+        throttle.flush();
+    }
+
+    /** Shows or hides the live curves of the run labelled {@code runLabel} (as the queue and legends name it). */
+    public void showRun(String runLabel, boolean shown) {
+        for (JFreeChart c : List.of(accuracy.chart(), loss.chart(), power.chart())) {
+            org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                org.jfree.data.xy.XYDataset ds = plot.getDataset(d);
+                if (ds == null || plot.getRenderer(d) == null) {
+                    continue;
+                }
+                for (int s = 0; s < ds.getSeriesCount(); s++) {
+                    if (runLabel.equals(vm.runOf(ds.getSeriesKey(s)))) {
+                        plot.getRenderer(d).setSeriesVisible(s, shown);
+                    }
+                }
+            }
         }
     }
 

@@ -3,10 +3,8 @@ package dev.verdant.app.live;
 import dev.verdant.app.Carbon;
 import dev.verdant.result.BatchRecord;
 import dev.verdant.result.EpochRecord;
-import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.PowerSample;
 import dev.verdant.result.RunResult;
-import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunId;
 import dev.verdant.run.RunListener;
@@ -44,7 +42,7 @@ public final class LiveChartsViewModel {
     private final XYSeriesCollection loss = new XYSeriesCollection();
     private final XYSeriesCollection batchLoss = new XYSeriesCollection();
     private final XYSeriesCollection power = new XYSeriesCollection();
-    private final XYSeriesCollection pareto = new XYSeriesCollection();
+    private final ParetoViewModel pareto = new ParetoViewModel();
     private final Map<Comparable<?>, List<PointInfo>> info = new HashMap<>();
     private final Map<RunId, Trace> traces = new LinkedHashMap<>();
     private final Map<Comparable<?>, String> seriesRun = new HashMap<>();
@@ -52,7 +50,6 @@ public final class LiveChartsViewModel {
     private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
     // Every run is metered (the estimator is always available), so empty charts already promise joules.
     private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
-    private final ReadOnlyObjectWrapper<XAxisMode> paretoMode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private boolean sawEnergy;
     private boolean sawTime;
@@ -101,6 +98,11 @@ public final class LiveChartsViewModel {
     }
 
     public XYSeriesCollection paretoDataset() {
+        return pareto.dataset();
+    }
+
+    /** The Pareto chart's runs, task chooser and front. */
+    public ParetoViewModel pareto() {
         return pareto;
     }
 
@@ -116,7 +118,7 @@ public final class LiveChartsViewModel {
 
     /** What the Pareto chart's x axis shows. */
     public ReadOnlyObjectProperty<XAxisMode> paretoAxisModeProperty() {
-        return paretoMode.getReadOnlyProperty();
+        return pareto.axisModeProperty();
     }
 
     /** Increments after every applied batch (tests and the benchmark wait on it). */
@@ -126,12 +128,18 @@ public final class LiveChartsViewModel {
 
     /** Tooltip text of a point, or null. */
     public String tooltip(Comparable<?> seriesKey, int item) {
+        if (FRONT.equals(seriesKey) || DOMINATED.equals(seriesKey)) {
+            return pareto.tooltip(seriesKey, item);
+        }
         List<PointInfo> list = info.get(seriesKey);
         return list == null || item < 0 || item >= list.size() ? null : list.get(item).describe();
     }
 
     /** The point infos of a series (for tests and CSV export). */
     public List<PointInfo> pointInfo(Comparable<?> seriesKey) {
+        if (FRONT.equals(seriesKey) || DOMINATED.equals(seriesKey)) {
+            return pareto.pointInfo(seriesKey);
+        }
         return List.copyOf(info.getOrDefault(seriesKey, List.of()));
     }
 
@@ -144,6 +152,11 @@ public final class LiveChartsViewModel {
         return run == null ? -1 : runIndex.getOrDefault(run, -1);
     }
 
+    /** The label of the run a series belongs to ({@code #3 quickstart}), or null for the Pareto chart's series. */
+    public String runOf(Comparable<?> seriesKey) {
+        return seriesRun.get(seriesKey);
+    }
+
     /** Removes every run's curves (the Pareto chart stays). */
     public void clear() {
         accuracy.removeAllSeries();
@@ -154,7 +167,7 @@ public final class LiveChartsViewModel {
         seriesRun.clear();
         runIndex.clear();
         marks.clear();
-        info.keySet().removeIf(k -> !FRONT.equals(k) && !DOMINATED.equals(k));
+        info.clear();
         sawEnergy = false;
         sawTime = false;
         xMode.set(XAxisMode.ENERGY);
@@ -299,50 +312,10 @@ public final class LiveChartsViewModel {
         changed.add(t.power);
     }
 
-    /**
-     * Recomputes the Pareto front over {@code runs}: a run is on the front when no other run has at least its
-     * accuracy for at most its energy (one of them strictly better). Unfinished runs and runs without metrics
-     * are left out; x is energy, or training seconds when any run lacks energy.
-     */
+    /** Shows {@code runs} on the Pareto chart (see {@link ParetoViewModel#setRuns}). */
     public void setParetoRuns(List<RunResult> runs) {
-        List<RunResult> usable = runs.stream().filter(r -> r.finalMetrics() != null
-                && r.status() != RunStatus.RUNNING && r.status() != RunStatus.FAILED).toList();
-        boolean energy = usable.stream().allMatch(r -> r.finalMetrics().energyJoules() != null);
-        paretoMode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
-        XYSeries front = new XYSeries(FRONT, true, true);
-        XYSeries dominated = new XYSeries(DOMINATED, false, true);
-        List<PointInfo> frontInfo = new ArrayList<>();
-        List<PointInfo> dominatedInfo = new ArrayList<>();
-        for (RunResult r : usable) {
-            FinalMetrics m = r.finalMetrics();
-            double x = energy ? m.energyJoules() : m.trainSeconds();
-            boolean isDominated = usable.stream().anyMatch(o -> o != r && dominates(o, r, energy));
-            PointInfo p = new PointInfo(runLabel(r), 0, m.accuracy(), m.energyJoules(), m.trainSeconds(),
-                    m.co2eGrams(), null);
-            if (isDominated) {
-                dominated.add(x, m.accuracy());
-                dominatedInfo.add(p);
-            } else {
-                front.add(x, m.accuracy());
-                frontInfo.add(p);
-            }
-        }
-        // the front series is sorted by x (autoSort): order its infos the same way for the tooltips
-        frontInfo.sort(java.util.Comparator.comparingDouble(p -> energy ? p.joules() : p.seconds()));
-        pareto.removeAllSeries();
-        pareto.addSeries(front);
-        pareto.addSeries(dominated);
-        info.put(FRONT, frontInfo);
-        info.put(DOMINATED, dominatedInfo);
+        pareto.setRuns(runs);
         revision.set(revision.get() + 1);
-    }
-
-    static boolean dominates(RunResult a, RunResult b, boolean energy) {
-        double ax = energy ? a.finalMetrics().energyJoules() : a.finalMetrics().trainSeconds();
-        double bx = energy ? b.finalMetrics().energyJoules() : b.finalMetrics().trainSeconds();
-        double ay = a.finalMetrics().accuracy();
-        double by = b.finalMetrics().accuracy();
-        return ax <= bx && ay >= by && (ax < bx || ay > by);
     }
 
     /** A finished run's label: {@code run <id> <name>} when stored (as on the live curves), else its name. */

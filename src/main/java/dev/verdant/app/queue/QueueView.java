@@ -53,6 +53,13 @@ public final class QueueView extends BorderPane {
         setCenter(list);
     }
 
+    private java.util.function.BiConsumer<RunItem, Boolean> onShowOnCharts = (item, shown) -> { };
+
+    /** Called when a run's "show on charts" check changes (the window hides its curves, charts its result). */
+    public void setOnShowOnCharts(java.util.function.BiConsumer<RunItem, Boolean> action) {
+        onShowOnCharts = action;
+    }
+
     private Node node(RunItem item) {
         Label name = new Label();
         name.textProperty().bind(item.labelProperty());
@@ -81,7 +88,10 @@ public final class QueueView extends BorderPane {
         cancel.setOnAction(e -> vm.cancel(item));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, name, spacer, status);
+        javafx.scene.control.CheckBox chart = new javafx.scene.control.CheckBox("show on charts");
+        chart.selectedProperty().bindBidirectional(item.shownOnChartsProperty());
+        chart.selectedProperty().addListener((o, was, now) -> onShowOnCharts.accept(item, now));
+        HBox head = new HBox(8, name, spacer, chart, status);
         HBox figures = new HBox(10, epoch, elapsed, eta, new Region(), cancel);
         HBox.setHgrow(figures.getChildren().get(3), Priority.ALWAYS);
         figures.setAlignment(Pos.CENTER_LEFT);

@@ -30,6 +30,8 @@ public final class RunItem {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> storeId = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty shownOnCharts =
+            new javafx.beans.property.SimpleBooleanProperty(true);
     long startedNanos;
     int knownSteps;
     double epochsDone;
@@ -65,6 +67,11 @@ public final class RunItem {
 
     public ReadOnlyStringProperty labelProperty() {
         return label;
+    }
+
+    /** Whether the run's curves (and, once it completes, its Pareto point) are on the charts; true at first. */
+    public javafx.beans.property.BooleanProperty shownOnChartsProperty() {
+        return shownOnCharts;
     }
 
     void identify(RunId id) {

@@ -49,6 +49,25 @@ class HistoryAndCompareTest {
     }
 
     @Test
+    void aCompressedRunShowsItsDeliveredAccuracyWithTheTrainedOneAlongside() {
+        RunResult r = AppSamples.compressed(8, "pruned", 0.9694, 0.8914);
+        vm.record(8, r);
+        HistoryRow row = vm.rows().get(0);
+        assertEquals(0.8914, row.accuracy(), 0.0);
+        assertEquals(0.9694, row.trainedAccuracy(), 0.0);
+        assertEquals(AppSamples.COMPRESSED_PARAMS, row.params());
+        assertEquals("delivered 0.8914 (trained 0.9694)", dev.verdant.app.DeliveredText.accuracy(r));
+        assertEquals("accuracy 0.9000", dev.verdant.app.DeliveredText.accuracy(AppSamples.run(1, "a", 0.01, 0.9, 5.0)));
+        CompareViewModel c = new CompareViewModel(List.of(AppSamples.run(1, "plain", 0.01, 0.95, 50.0), r));
+        CompareViewModel.MetricRow delivered = c.metricRows().stream()
+                .filter(m -> m.metric().equals("delivered accuracy")).findFirst().orElseThrow();
+        assertEquals(List.of("0.9500", "0.8914"), delivered.values());
+        CompareViewModel.MetricRow trained = c.metricRows().stream()
+                .filter(m -> m.metric().equals("trained accuracy")).findFirst().orElseThrow();
+        assertEquals(List.of("0.9500", "0.9694"), trained.values());
+    }
+
+    @Test
     void selectedRunsLoadOldestFirstForCompare() {
         vm.record(1, AppSamples.run(1, "a", 0.001, 0.95, 100.0));
         vm.record(2, AppSamples.run(2, "b", 0.01, 0.93, 60.0));
