@@ -91,7 +91,15 @@ final class Summary {
         if (g.accuracy() == null) {
             return s.append("; no figures to average").toString();
         }
-        s.append("; mean ± 95% CI: accuracy ").append(g.accuracy().text("%.4f"));
+        s.append("; mean ± 95% CI: ");
+        boolean compressed = g.deliveredAccuracy() != null
+                && Math.abs(g.deliveredAccuracy().mean() - g.accuracy().mean()) > 1e-12;
+        if (compressed) {
+            s.append("delivered accuracy ").append(g.deliveredAccuracy().text("%.4f")).append(" (trained ")
+                    .append(g.accuracy().text("%.4f")).append(')');
+        } else {
+            s.append("accuracy ").append(g.accuracy().text("%.4f"));
+        }
         if (g.energyJoules() != null) {
             s.append(", energy ").append(g.energyJoules().text("%.1f")).append(" J");
             if (g.energyJoules().sd() != null) {

@@ -12,12 +12,14 @@ import java.util.function.Function;
  * @param groupId      the store's group id; null when the runs were not stored
  * @param runIds       every member's run id, in run order (completed or not; unstored members are left out)
  * @param completed    how many members completed
- * @param accuracy     final validation accuracy; null when no member completed
+ * @param accuracy     final validation accuracy of the trained model; null when no member completed
  * @param energyJoules total energy; null when no completed member was metered
  * @param trainSeconds training and validation wall time; null when no member completed
+ * @param deliveredAccuracy accuracy of the model each member hands over (after its compression steps; the trained
+ *                     model's without compression); null when no member completed
  */
 public record GroupSummary(Long groupId, List<Long> runIds, int completed, Figure accuracy, Figure energyJoules,
-                           Figure trainSeconds) {
+                           Figure trainSeconds, Figure deliveredAccuracy) {
 
     public GroupSummary {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
@@ -70,7 +72,8 @@ public record GroupSummary(Long groupId, List<Long> runIds, int completed, Figur
         List<Long> ids = members.stream().map(RunResult::id).filter(java.util.Objects::nonNull).toList();
         List<FinalMetrics> done = completedMetrics(members);
         return new GroupSummary(groupId, ids, done.size(), figure(done, FinalMetrics::accuracy),
-                figure(done, FinalMetrics::energyJoules), figure(done, FinalMetrics::trainSeconds));
+                figure(done, FinalMetrics::energyJoules), figure(done, FinalMetrics::trainSeconds),
+                figure(done, FinalMetrics::deliveredAccuracy));
     }
 
     /** The final metrics of the members that completed, in order. */

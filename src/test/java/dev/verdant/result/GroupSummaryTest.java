@@ -34,6 +34,24 @@ class GroupSummaryTest {
         assertEquals(34.0, s.energyJoules().mean(), 1e-12);
         assertEquals(4.0 / 34.0, s.energyJoules().cv(), 1e-12);
         assertEquals("34.0 ± 9.9", s.energyJoules().text("%.1f"));
+        // without compression each member delivers its trained model
+        assertEquals(acc.mean(), s.deliveredAccuracy().mean(), 1e-12);
+    }
+
+    /** With compression the group reports what the members hand over, beside the trained accuracy. */
+    @Test
+    void deliveredAccuracyFollowsEachMembersLastCompressionStep() {
+        List<RunResult> members = List.of(compressed(1, 0.96, 0.89), compressed(2, 0.97, 0.90));
+        GroupSummary s = GroupSummary.of(3L, members);
+        assertEquals(0.965, s.accuracy().mean(), 1e-12);
+        assertEquals(0.895, s.deliveredAccuracy().mean(), 1e-12);
+    }
+
+    private static RunResult compressed(long id, double trained, double delivered) {
+        RunResult r = run(id, RunStatus.COMPLETED, trained, 10.0, 1.0);
+        CompressionReport last = new CompressionReport(1, "quantize int8", "quantize", delivered, 10L, 10L, 12L, 20L,
+                1.0, 2.0, 0.1, 0.5, 1.0, true, "10", null);
+        return r.withCompression(List.of(last));
     }
 
     @Test

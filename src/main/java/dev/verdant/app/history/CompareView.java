@@ -76,6 +76,8 @@ public final class CompareView extends BorderPane {
         Runnable showSignificance = () -> significance.getChildren().setAll(vm.significance().stream().map(line -> {
             Label l = new Label(line);
             l.setWrapText(true);
+            // without a minimum height a VBox squeezes the label to one line and it is cut, not wrapped
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             return l;
         }).toList());
         vm.significance().addListener((javafx.collections.ListChangeListener<String>) c -> showSignificance.run());

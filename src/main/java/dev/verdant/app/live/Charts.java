@@ -138,8 +138,8 @@ public final class Charts {
      * runs grey, every point labelled with its run.
      */
     public static JFreeChart pareto(LiveChartsViewModel vm) {
-        JFreeChart chart = xyChart("Pareto front (completed runs of one task)",
-                vm.paretoAxisModeProperty().get().label(), "delivered accuracy", vm.paretoDataset());
+        JFreeChart chart = xyChart("Pareto front (completed runs)",
+                vm.paretoAxisModeProperty().get().label(), "delivered acc.", vm.paretoDataset());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, new Color(46, 125, 50));
         r.setSeriesStroke(0, new BasicStroke(2f));

@@ -140,8 +140,15 @@ public final class LiveChartsView extends GridPane {
         clear.setOnAction(e -> clearCharts());
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, new javafx.scene.control.Label("Task"), task,
-                excluded, spacer, clear);
+        javafx.scene.control.Label taskLabel = new javafx.scene.control.Label("Task");
+        // at 1024x700 the bar is ~350 px wide: the label and the button keep their text, the chooser and the
+        // "not plotted" hint give way (the hint shrinks first, with an ellipsis)
+        taskLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        task.setMinWidth(90);
+        task.setMaxWidth(260);
+        excluded.setMinWidth(0);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, taskLabel, task, excluded, spacer, clear);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
         javafx.scene.layout.BorderPane box = new javafx.scene.layout.BorderPane(pareto);
