@@ -34,8 +34,9 @@ public final class EnergyNoiseBench {
         Path specFile = Path.of(args.length > 0 ? args[0] : "assets/presets/quickstart.yaml");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         // The first runs in a fresh JVM are slower (JIT, libtorch's first allocations): on the 2-core VM the first
-        // two of a lenet5 set took 1.5-1.7x the time of the rest. Warm-up runs are left out of both sets.
-        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        // two of a lenet5 set took 1.5-1.7x the time of the rest, and CV fell below 5% only after 4. Warm-up runs
+        // are left out of both sets.
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         ExperimentSpec spec = SpecCodec.read(specFile).withDevice("cpu");
         System.out.printf(Locale.ROOT, "spec %s, %d repeats after %d warm-up runs, load average %.2f%n", specFile,
                 repeats, warmups, load());
@@ -78,12 +79,12 @@ public final class EnergyNoiseBench {
         });
         MainWindow window = ready.get(60, TimeUnit.SECONDS);
         List<RunResult> out = new ArrayList<>();
-        // the charts' own code warms up in the first window runs: one warm-up run there too
-        for (int i = 0; i < repeats + Math.min(1, warmups); i++) {
+        // the charts' own code warms up in the first window runs: as many warm-up runs there too
+        for (int i = 0; i < repeats + warmups; i++) {
             CompletableFuture<dev.verdant.run.RunHandle> handle = new CompletableFuture<>();
             Platform.runLater(() -> handle.complete(window.queue().submit(spec).handle()));
             RunResult r = handle.get().await(10, TimeUnit.MINUTES);
-            if (i >= Math.min(1, warmups)) {
+            if (i >= warmups) {
                 out.add(r);
             }
         }
