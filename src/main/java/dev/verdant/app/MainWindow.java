@@ -61,7 +61,9 @@ import static dev.verdant.app.actions.Menus.item;
 /**
  * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
  * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
- * {@link AppState} and one {@link DialogService}; the features talk to each other through the state.
+ * {@link AppState} and one {@link DialogService}; the features talk to each other through the state. It stays one
+ * class of about 430 lines because it is the one place that wires the features together (about a third of it is
+ * read-only accessors the GUI tests use); the behaviour lives in the feature view models and menu actions.
  */
 public final class MainWindow {
 

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * passes the same contract test as {@link SqliteRunStore}, so code tested against it behaves alike on SQLite.
  * Model folders are real folders (training saves parameters there): under the root given to the constructor, or
  * under a temporary folder made on first use and deleted on {@link #close}. Thread-safe (every method is
- * synchronized); nothing survives the store.
+ * synchronized); nothing survives the store. One class of about 430 lines because it implements the whole
+ * {@link RunStore} interface over one set of maps that runs, metrics, artifacts, notes and groups share; splitting it
+ * as the SQLite side is split would only pass those maps around.
  */
 public final class InMemoryRunStore implements RunStore {
 
