@@ -2,14 +2,13 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The hidden-layer activation function. Written in specs and results as its label (the contract), which {@link
  * #toString()} also returns, so messages read as the user wrote them.
  */
-public enum Activation {
+public enum Activation implements Labelled {
     RELU("relu"),
     TANH("tanh"),
     SIGMOID("sigmoid"),
@@ -23,13 +22,14 @@ public enum Activation {
 
     /** The spec's spelling, e.g. {@code relu}. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
 
     /** Every label, in declaration order (for messages and choice lists). */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Activation::label).toList();
+        return Labelled.labels(Activation.class);
     }
 
     /**
@@ -38,12 +38,7 @@ public enum Activation {
      * @throws IllegalArgumentException naming the allowed labels when there is none
      */
     public static Activation of(String label) {
-        for (Activation v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+        return Labelled.of(Activation.class, label);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,7 +10,7 @@ import java.util.List;
  * results as its label (the contract), which {@link #toString()} also returns, so messages read as the user wrote
  * them.
  */
-public enum Architecture {
+public enum Architecture implements Labelled {
     MLP("mlp"),
     LENET5("lenet5"),
     DSCNN("dscnn"),
@@ -25,13 +24,14 @@ public enum Architecture {
 
     /** The spec's spelling, e.g. {@code mlp}. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
 
     /** Every label, in declaration order (for messages and choice lists). */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Architecture::label).toList();
+        return Labelled.labels(Architecture.class);
     }
 
     /**
@@ -40,12 +40,7 @@ public enum Architecture {
      * @throws IllegalArgumentException naming the allowed labels when there is none
      */
     public static Architecture of(String label) {
-        for (Architecture v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+        return Labelled.of(Architecture.class, label);
     }
 
     @Override

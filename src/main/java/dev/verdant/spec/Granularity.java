@@ -2,7 +2,6 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * channel}). Written in specs and results as its label (the contract), which {@link #toString()} also returns, so
  * messages read as the user wrote them.
  */
-public enum Granularity {
+public enum Granularity implements Labelled {
     PER_TENSOR("per-tensor"),
     PER_CHANNEL("per-channel");
 
@@ -22,13 +21,14 @@ public enum Granularity {
 
     /** The spec's spelling, e.g. {@code per-tensor}. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
 
     /** Every label, in declaration order (for messages and choice lists). */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Granularity::label).toList();
+        return Labelled.labels(Granularity.class);
     }
 
     /**
@@ -37,12 +37,7 @@ public enum Granularity {
      * @throws IllegalArgumentException naming the allowed labels when there is none
      */
     public static Granularity of(String label) {
-        for (Granularity v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+        return Labelled.of(Granularity.class, label);
     }
 
     @Override

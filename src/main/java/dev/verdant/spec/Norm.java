@@ -2,14 +2,13 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The normalisation layer placed after each hidden linear layer or convolution. Written in specs and results as
  * its label (the contract), which {@link #toString()} also returns, so messages read as the user wrote them.
  */
-public enum Norm {
+public enum Norm implements Labelled {
     NONE("none"),
     BATCH("batch"),
     LAYER("layer"),
@@ -23,13 +22,14 @@ public enum Norm {
 
     /** The spec's spelling, e.g. {@code none}. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
 
     /** Every label, in declaration order (for messages and choice lists). */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Norm::label).toList();
+        return Labelled.labels(Norm.class);
     }
 
     /**
@@ -38,12 +38,7 @@ public enum Norm {
      * @throws IllegalArgumentException naming the allowed labels when there is none
      */
     public static Norm of(String label) {
-        for (Norm v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+        return Labelled.of(Norm.class, label);
     }
 
     @Override

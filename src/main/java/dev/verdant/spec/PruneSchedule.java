@@ -2,7 +2,6 @@ package dev.verdant.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * 2017 ({@code gradual}). Written in specs and results as its label (the contract), which {@link #toString()} also
  * returns, so messages read as the user wrote them.
  */
-public enum PruneSchedule {
+public enum PruneSchedule implements Labelled {
     ONESHOT("oneshot"),
     GRADUAL("gradual");
 
@@ -22,13 +21,14 @@ public enum PruneSchedule {
 
     /** The spec's spelling, e.g. {@code oneshot}. */
     @JsonValue
+    @Override
     public String label() {
         return label;
     }
 
     /** Every label, in declaration order (for messages and choice lists). */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(PruneSchedule::label).toList();
+        return Labelled.labels(PruneSchedule.class);
     }
 
     /**
@@ -37,12 +37,7 @@ public enum PruneSchedule {
      * @throws IllegalArgumentException naming the allowed labels when there is none
      */
     public static PruneSchedule of(String label) {
-        for (PruneSchedule v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("'" + label + "' is not one of " + String.join(", ", labels()));
+        return Labelled.of(PruneSchedule.class, label);
     }
 
     @Override
