@@ -134,8 +134,8 @@ public final class Charts {
     }
 
     /**
-     * Delivered accuracy against total energy of the completed runs of one task: the front in colour, dominated
-     * runs grey, every point labelled with its run.
+     * Delivered accuracy against total energy of the completed runs of one task (repeats as one mean point with 95%
+     * error bars): the front in colour, dominated runs grey, every point labelled with its run.
      */
     public static JFreeChart pareto(LiveChartsViewModel vm) {
         JFreeChart chart = xyChart("Pareto front (completed runs)",
@@ -151,6 +151,15 @@ public final class Charts {
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         chart.getXYPlot().setRenderer(r);
+        // repeats of one recipe: error bars (95% CI of energy and of accuracy) around their mean point
+        org.jfree.chart.renderer.xy.XYErrorRenderer bars = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        bars.setDefaultLinesVisible(false);
+        bars.setDefaultShapesVisible(false);
+        bars.setErrorPaint(new Color(90, 90, 90));
+        bars.setCapLength(6);
+        bars.setSeriesVisibleInLegend(0, true);
+        chart.getXYPlot().setDataset(1, vm.pareto().spreadDataset());
+        chart.getXYPlot().setRenderer(1, bars);
         chart.getXYPlot().setNoDataMessage("Finish a run, or tick \"show on charts\" for completed runs in History");
         return chart;
     }

@@ -10,6 +10,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import dev.verdant.result.GroupStatistics;
+import dev.verdant.spec.ExperimentSpec;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -25,6 +29,10 @@ import java.util.Objects;
  * chose to show, one front per task. Only runs of one task are comparable (a digits MLP does not "dominate" a
  * Fashion-MNIST LeNet), and only completed runs deliver a model (a cancelled half-trained run is no recipe), so the
  * front is drawn over the completed runs of the chosen {@link Task}; the others wait in {@link #tasks()}.
+ *
+ * <p>Repeats of one recipe (runs whose specs differ only in their seed, seeds all different: a run group) are one
+ * point at their means, with the 95% confidence intervals of both figures as error bars ({@link #spreadDataset()}),
+ * and dominance is decided on the means: a run must not rank below its own twin because of noise.
  */
 public final class ParetoViewModel {
 
@@ -32,6 +40,8 @@ public final class ParetoViewModel {
     public static final String FRONT = LiveChartsViewModel.FRONT;
     /** Series key of dominated runs (drawn grey). */
     public static final String DOMINATED = LiveChartsViewModel.DOMINATED;
+    /** Series key of the repeats' error bars. */
+    public static final String SPREAD = "95% CI of repeats";
 
     /**
      * What makes accuracies comparable: the same data (dataset name, on-disk path and label column, synthetic
@@ -73,6 +83,7 @@ public final class ParetoViewModel {
     }
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYIntervalSeriesCollection spread = new XYIntervalSeriesCollection();
     private final Map<Comparable<?>, List<PointInfo>> info = new LinkedHashMap<>();
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>(this, "task");
@@ -91,6 +102,11 @@ public final class ParetoViewModel {
 
     public XYSeriesCollection dataset() {
         return dataset;
+    }
+
+    /** The error bars of points that stand for repeats: 95% confidence intervals of both figures around the means. */
+    public XYIntervalSeriesCollection spreadDataset() {
+        return spread;
     }
 
     /** The tasks of the shown completed runs, in order of first appearance. */
@@ -170,27 +186,62 @@ public final class ParetoViewModel {
         return runs.stream().filter(r -> Objects.equals(Task.of(r), t)).toList();
     }
 
+    /**
+     * One point of the chart: a single run, or the repeats of one recipe at their means with the 95% confidence
+     * intervals (Student t) of the x figure and of delivered accuracy.
+     */
+    private record Point(List<RunResult> runs, double x, double y, GroupStatistics xs, GroupStatistics ys) {
+
+        boolean repeats() {
+            return runs.size() > 1;
+        }
+    }
+
+    /** The plotted runs as points: repeats of a recipe (same spec but for distinct seeds) become one point. */
+    private static List<Point> points(List<RunResult> plotted, boolean energy) {
+        Map<ExperimentSpec, List<RunResult>> recipes = new LinkedHashMap<>();
+        for (RunResult r : plotted) {
+            recipes.computeIfAbsent(r.spec().withSeed(0), k -> new ArrayList<>()).add(r);
+        }
+        List<Point> out = new ArrayList<>();
+        for (List<RunResult> same : recipes.values()) {
+            boolean distinctSeeds = same.stream().map(r -> r.spec().seed()).distinct().count() == same.size();
+            if (same.size() > 1 && distinctSeeds) {
+                GroupStatistics xs = GroupStatistics.of(same.stream().mapToDouble(r -> x(r, energy)).toArray());
+                GroupStatistics ys = GroupStatistics.of(same.stream()
+                        .mapToDouble(r -> r.finalMetrics().deliveredAccuracy()).toArray());
+                out.add(new Point(List.copyOf(same), xs.mean(), ys.mean(), xs, ys));
+            } else {
+                // the same seed twice is a re-run, not a repeat: each stays its own point
+                for (RunResult r : same) {
+                    out.add(new Point(List.of(r), x(r, energy), r.finalMetrics().deliveredAccuracy(), null, null));
+                }
+            }
+        }
+        return out;
+    }
+
     private void redraw() {
         List<RunResult> plotted = plotted();
         boolean energy = plotted.stream().allMatch(r -> r.finalMetrics().totalEnergyJoules() != null);
         mode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
         XYSeries front = new XYSeries(FRONT, true, true);
         XYSeries dominated = new XYSeries(DOMINATED, false, true);
+        XYIntervalSeries bars = new XYIntervalSeries(SPREAD);
         List<PointInfo> frontInfo = new ArrayList<>();
         List<PointInfo> dominatedInfo = new ArrayList<>();
-        for (RunResult r : plotted) {
-            FinalMetrics m = r.finalMetrics();
-            double x = x(r, energy);
-            PointInfo p = new PointInfo(LiveChartsViewModel.runLabel(r), 0, m.deliveredAccuracy(),
-                    m.totalEnergyJoules(), m.trainSeconds(), m.co2eGrams(),
-                    dev.verdant.result.DeliveredFigures.compressed(r)
-                            ? String.format(java.util.Locale.ROOT, "delivered (trained %.4f)", m.accuracy()) : null);
-            if (plotted.stream().anyMatch(o -> o != r && dominates(o, r, energy))) {
-                dominated.add(x, m.deliveredAccuracy());
-                dominatedInfo.add(p);
+        List<Point> points = points(plotted, energy);
+        for (Point p : points) {
+            PointInfo info = info(p, energy);
+            if (points.stream().anyMatch(o -> o != p && dominates(o.x, o.y, p.x, p.y))) {
+                dominated.add(p.x, p.y);
+                dominatedInfo.add(info);
             } else {
-                front.add(x, m.deliveredAccuracy());
-                frontInfo.add(p);
+                front.add(p.x, p.y);
+                frontInfo.add(info);
+            }
+            if (p.repeats()) {
+                bars.add(p.x, p.xs.low(), p.xs.high(), p.y, p.ys.low(), p.ys.high());
             }
         }
         // the front series is sorted by x (autoSort): order its infos the same way for tooltips and labels
@@ -201,6 +252,30 @@ public final class ParetoViewModel {
         dataset.removeAllSeries();
         dataset.addSeries(front);
         dataset.addSeries(dominated);
+        spread.removeAllSeries();
+        spread.addSeries(bars);
+    }
+
+    /** Label and tooltip of a point; repeats say how many and how uncertain their means are. */
+    private static PointInfo info(Point p, boolean energy) {
+        RunResult first = p.runs.get(0);
+        if (!p.repeats()) {
+            FinalMetrics m = first.finalMetrics();
+            return new PointInfo(LiveChartsViewModel.runLabel(first), 0, m.deliveredAccuracy(), m.totalEnergyJoules(),
+                    m.trainSeconds(), m.co2eGrams(), dev.verdant.result.DeliveredFigures.compressed(first)
+                    ? String.format(java.util.Locale.ROOT, "delivered (trained %.4f)", m.accuracy()) : null);
+        }
+        double seconds = p.runs.stream().mapToDouble(r -> r.finalMetrics().trainSeconds()).average().orElse(0);
+        Double co2 = p.runs.stream().allMatch(r -> r.finalMetrics().co2eGrams() != null)
+                ? p.runs.stream().mapToDouble(r -> r.finalMetrics().co2eGrams()).average().orElse(0) : null;
+        String ids = p.runs.stream().map(RunResult::id).sorted(Comparator.nullsLast(Comparator.naturalOrder()))
+                .map(id -> id == null ? "?" : String.valueOf(id)).collect(java.util.stream.Collectors.joining(", "));
+        String label = first.name() + " × " + p.runs.size() + " (runs " + ids + ")";
+        String spreadText = String.format(java.util.Locale.ROOT, "mean of %d repeats ± 95%% CI: accuracy ± %.4f, %s",
+                p.runs.size(), p.ys.halfWidth95(), energy
+                        ? String.format(java.util.Locale.ROOT, "energy ± %.1f J", p.xs.halfWidth95())
+                        : String.format(java.util.Locale.ROOT, "time ± %.1f s", p.xs.halfWidth95()));
+        return new PointInfo(label, 0, p.y, energy ? p.x : null, energy ? seconds : p.x, co2, spreadText);
     }
 
     private static double x(RunResult r, boolean energy) {
@@ -209,10 +284,11 @@ public final class ParetoViewModel {
 
     /** {@code a} dominates {@code b}: at most its cost for at least its delivered accuracy, one of them strictly. */
     static boolean dominates(RunResult a, RunResult b, boolean energy) {
-        double ax = x(a, energy);
-        double bx = x(b, energy);
-        double ay = a.finalMetrics().deliveredAccuracy();
-        double by = b.finalMetrics().deliveredAccuracy();
+        return dominates(x(a, energy), a.finalMetrics().deliveredAccuracy(), x(b, energy),
+                b.finalMetrics().deliveredAccuracy());
+    }
+
+    private static boolean dominates(double ax, double ay, double bx, double by) {
         return ax <= bx && ay >= by && (ax < bx || ay > by);
     }
 }

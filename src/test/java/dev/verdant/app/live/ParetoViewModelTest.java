@@ -92,4 +92,51 @@ class ParetoViewModelTest {
         assertEquals(0.8914, live.paretoDataset().getSeries(LiveChartsViewModel.FRONT).getY(0).doubleValue(), 0.0);
         assertTrue(live.tooltip(LiveChartsViewModel.FRONT, 0).startsWith("run 8 pruned"));
     }
+
+    private static RunResult seeded(RunResult r, long seed) {
+        return new RunResult(r.id(), r.name(), r.status(), r.message(), r.spec().withSeed(seed), r.provenance(),
+                r.finalMetrics(), r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
+    }
+
+    /**
+     * Repeats of one recipe are one point at their means with 95% error bars, and dominance uses the means: the
+     * noisiest repeat of a recipe does not push its twin off the front.
+     */
+    @Test
+    void repeatsAreOnePointWithErrorBars() {
+        RunResult a1 = seeded(AppSamples.run(1, "mlp", 0.01, 0.90, 10.0), 1);
+        RunResult a2 = seeded(AppSamples.run(2, "mlp", 0.01, 0.92, 14.0), 2);
+        RunResult a3 = seeded(AppSamples.run(3, "mlp", 0.01, 0.94, 12.0), 3);
+        RunResult other = AppSamples.run(4, "lenet", 0.003, 0.95, 30.0);
+        vm.setRuns(List.of(a1, a2, a3, other));
+
+        var front = vm.dataset().getSeries(ParetoViewModel.FRONT);
+        assertEquals(2, front.getItemCount(), "one point for the three repeats, one for the other recipe");
+        assertEquals(12.0, front.getX(0).doubleValue(), 1e-9);
+        assertEquals(0.92, front.getY(0).doubleValue(), 1e-9);
+        assertTrue(vm.pointLabel(ParetoViewModel.FRONT, 0).startsWith("mlp × 3 (runs 1, 2, 3)"),
+                vm.pointLabel(ParetoViewModel.FRONT, 0));
+        assertTrue(vm.tooltip(ParetoViewModel.FRONT, 0).contains("mean of 3 repeats ± 95% CI"),
+                vm.tooltip(ParetoViewModel.FRONT, 0));
+
+        var bars = vm.spreadDataset();
+        assertEquals(1, bars.getItemCount(0));
+        dev.verdant.result.GroupStatistics acc = dev.verdant.result.GroupStatistics.of(0.90, 0.92, 0.94);
+        dev.verdant.result.GroupStatistics joules = dev.verdant.result.GroupStatistics.of(10.0, 14.0, 12.0);
+        assertEquals(acc.low(), bars.getStartYValue(0, 0), 1e-9);
+        assertEquals(acc.high(), bars.getEndYValue(0, 0), 1e-9);
+        assertEquals(joules.low(), bars.getStartXValue(0, 0), 1e-9);
+        assertEquals(joules.high(), bars.getEndXValue(0, 0), 1e-9);
+    }
+
+    /** Two runs with the same seed are a re-run, not repeats: each keeps its own point and no error bar. */
+    @Test
+    void theSameSeedTwiceStaysTwoPoints() {
+        RunResult a = AppSamples.run(1, "mlp", 0.01, 0.90, 10.0);
+        RunResult b = AppSamples.run(2, "mlp", 0.01, 0.95, 9.0);
+        vm.setRuns(List.of(a, b));
+        assertEquals(1, vm.dataset().getSeries(ParetoViewModel.FRONT).getItemCount());
+        assertEquals(1, vm.dataset().getSeries(ParetoViewModel.DOMINATED).getItemCount());
+        assertEquals(0, vm.spreadDataset().getItemCount(0));
+    }
 }
