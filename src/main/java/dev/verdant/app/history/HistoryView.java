@@ -126,8 +126,8 @@ public final class HistoryView extends BorderPane {
                 groupText("Accuracy (mean ± 95% CI)", GroupRow::accuracy, 170),
                 groupText("Energy J (mean ± 95% CI)", GroupRow::energyJoules, 170),
                 groupText("Time s (mean ± 95% CI)", GroupRow::trainSeconds, 150),
-                groupText("Members", r -> r.runIds().stream().map(id -> "#" + id)
-                        .collect(java.util.stream.Collectors.joining(" ")), 160)));
+                groupText("Members", r -> r.runIds().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ", "runs ", "")), 160)));
         groups.setPrefHeight(140);
         groups.getSelectionModel().getSelectedItems().addListener((ListChangeListener<GroupRow>) c -> {
             java.util.Set<Long> members = new java.util.HashSet<>();
