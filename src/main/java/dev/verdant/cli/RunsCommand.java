@@ -244,7 +244,7 @@ public final class RunsCommand implements Runnable {
             }
             if (ids.size() < 2) {
                 err.println("verdant: give two or more run ids, or two --group ids");
-                return 2;
+                return ExitCode.USAGE;
             }
             List<RunResult> runs = new ArrayList<>();
             for (long id : ids) {
@@ -263,16 +263,16 @@ public final class RunsCommand implements Runnable {
         private int compareGroups(RunStore store, PrintWriter out, PrintWriter err) {
             if (groups.size() != 2 || !ids.isEmpty()) {
                 err.println("verdant: compare groups as --group A --group B (two groups, no run ids)");
-                return 2;
+                return ExitCode.USAGE;
             }
             List<List<RunResult>> members = new ArrayList<>();
             for (long g : groups) {
                 StoredGroup group = store.group(g).orElse(null);
                 if (group == null) {
                     err.println("verdant: no run group with id " + g);
-                    return 1;
+                    return ExitCode.FAILED;
                 }
-                List<RunResult> runs = StoredGroups.members(store, g);
+                List<RunResult> runs = StoredGroups.members(store, group);
                 members.add(runs);
                 out.println(Summary.groupLine(group.name(), dev.verdant.result.GroupSummary.of(g, runs),
                         group.repeats()));

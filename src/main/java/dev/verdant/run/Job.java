@@ -226,14 +226,15 @@ public final class Job {
             return TeacherSource.NONE;
         }
         return runId -> {
-            RunResult teacher = store.load(runId).orElseThrow(() -> new CompressionException("teacher: there is no "
-                    + "stored run " + runId + "; 'verdant runs list' shows the stored runs"));
+            // only the spec is needed: it rebuilds the teacher's network, whose weights come from its model folder
+            ExperimentSpec teacherSpec = store.spec(runId).orElseThrow(() -> new CompressionException("teacher: "
+                    + "there is no stored run " + runId + "; 'verdant runs list' shows the stored runs"));
             java.nio.file.Path dir = store.modelPath(runId).orElse(null);
             if (dir == null || !java.nio.file.Files.exists(dir.resolve("model-0000.params"))) {
                 throw new CompressionException("teacher: run " + runId + " has no saved model (it did not complete "
                         + "training); choose a completed run");
             }
-            return new TeacherSource.StoredTeacher(teacher.spec(), dir);
+            return new TeacherSource.StoredTeacher(teacherSpec, dir);
         };
     }
 

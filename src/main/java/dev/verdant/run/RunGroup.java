@@ -83,11 +83,8 @@ public final class RunGroup {
         return Job.of(members.get(index), store).addListener(joiner);
     }
 
-    /** Records a member's result (in run order) and, when it was stored, its membership. Returns it. */
+    /** Records a member's result (in run order; its membership was stored when it started). Returns it. */
     public synchronized RunResult record(RunResult result) {
-        if (groupId != null && result.id() != null) {
-            store.addToGroup(groupId, result.id());
-        }
         results.add(result);
         return result;
     }

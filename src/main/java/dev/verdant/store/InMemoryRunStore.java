@@ -194,7 +194,7 @@ public final class InMemoryRunStore implements RunStore {
         Path dir;
         synchronized (this) {
             Run run = require(runId);
-            if (run.status == RunStatus.RUNNING && run.owner != null && run.owner.isAlive()) {
+            if (isTraining(runId)) {
                 throw Checks.training(runId, run.owner);
             }
             runs.remove(runId);

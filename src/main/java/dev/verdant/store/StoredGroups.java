@@ -21,7 +21,12 @@ public final class StoredGroups {
 
     /** The members of group {@code groupId} in run order; empty when the group is unknown or has none. */
     public static List<RunResult> members(RunStore store, long groupId) {
-        return store.group(groupId).map(g -> load(store, g)).orElse(List.of());
+        return store.group(groupId).map(g -> members(store, g)).orElse(List.of());
+    }
+
+    /** The members of {@code group}, already read from the store, in run order. */
+    public static List<RunResult> members(RunStore store, StoredGroup group) {
+        return load(store, group);
     }
 
     /** This machine's noise from its most recent groups of repeats; null when no usable group is stored. */
