@@ -42,11 +42,6 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
         return new Net(layers, inputShape, classes, newSparse);
     }
 
-    /** The same layers for another input shape (e.g. progressive resizing); FLOPs follow the new shape. */
-    public Net withInputShape(long[] shape) {
-        return new Net(layers, shape, classes, sparse);
-    }
-
     /** True when every parameter array holds values (after training, or read from a block). */
     public boolean hasValues() {
         boolean[] all = {true};
@@ -116,11 +111,6 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
     /** Forward FLOPs per sample (2 per multiply-add of linear layers and convolutions). */
     public long flopsPerSample() {
         return flops(layers, inputShape);
-    }
-
-    /** Per-sample output shape. */
-    public long[] outputShape() {
-        return shapeAfter(layers, inputShape);
     }
 
     /** Per-sample output shape of {@code layers} applied to {@code in}. */

@@ -89,8 +89,7 @@ public final class NetBlocks {
             }, "probe");
         } else if (l instanceof Layer.Residual r) {
             Block shortcut = r.shortcut().isEmpty() ? Blocks.identityBlock() : build(r.shortcut(), in);
-            return new ResidualBlock(build(r.branch(), in), shortcut, Net.flops(r.branch(), in),
-                    new Net(r.branch(), in, 0).depth());
+            return new ResidualBlock(build(r.branch(), in), shortcut);
         }
         throw new IllegalStateException("no block for " + l);
     }

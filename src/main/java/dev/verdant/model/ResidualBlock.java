@@ -24,17 +24,13 @@ public final class ResidualBlock extends AbstractBlock {
 
     private final Block branch;
     private final Block shortcut;
-    private final long branchFlops;
-    private final int branchDepth;
     private double dropRate;
     private Random coin = new Random(0);
 
-    ResidualBlock(Block branch, Block shortcut, long branchFlops, int branchDepth) {
+    ResidualBlock(Block branch, Block shortcut) {
         super(VERSION);
         this.branch = addChildBlock("branch", branch);
         this.shortcut = addChildBlock("shortcut", shortcut);
-        this.branchFlops = branchFlops;
-        this.branchDepth = branchDepth;
     }
 
     public Block branch() {
@@ -43,16 +39,6 @@ public final class ResidualBlock extends AbstractBlock {
 
     public Block shortcut() {
         return shortcut;
-    }
-
-    /** Forward FLOPs per sample of the branch, the part a drop saves (at the resolution the network was built for). */
-    public long branchFlops() {
-        return branchFlops;
-    }
-
-    /** Weighted layers in the branch. */
-    public int branchDepth() {
-        return branchDepth;
     }
 
     public double dropRate() {

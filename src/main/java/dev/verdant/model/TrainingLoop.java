@@ -49,10 +49,6 @@ public final class TrainingLoop {
         }
     }
 
-    /** Hooks that change nothing. */
-    public static final Hooks PLAIN = new Hooks() {
-    };
-
     /** Batches of {@code batchSize} (at most the split's size) in one pass over {@code samples} samples. */
     public static int batches(int samples, int batchSize) {
         int bs = Math.max(1, Math.min(batchSize, samples));
