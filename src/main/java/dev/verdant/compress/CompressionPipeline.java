@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
+import dev.verdant.result.Phase;
 import dev.verdant.data.LoadedData;
 import dev.verdant.energy.EnergyMeter;
 import dev.verdant.model.Architectures;
@@ -145,13 +146,13 @@ public final class CompressionPipeline {
             }
             CompressionStepSpec c = steps.get(i);
             if (meter != null) {
-                meter.begin("compress");
+                meter.begin(Phase.COMPRESS);
             }
-            double joules0 = meter == null ? 0 : meter.joules("compress");
+            double joules0 = meter == null ? 0 : meter.joules(Phase.COMPRESS);
             long t0 = System.nanoTime();
             Applied applied = apply(i, c, net, cancelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Double joules = meter == null ? null : meter.joules("compress") - joules0;
+            Double joules = meter == null ? null : meter.joules(Phase.COMPRESS) - joules0;
             net = applied.net();
             CompressionReport r = report(i + 1, c.label(), c.type(), net, seconds, joules,
                     c.kind() == StepKind.QUANTIZE, applied.note(), meter);

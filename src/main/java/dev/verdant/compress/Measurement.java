@@ -2,6 +2,7 @@ package dev.verdant.compress;
 
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.dataset.Batch;
+import dev.verdant.result.Phase;
 import dev.verdant.data.Split;
 import dev.verdant.energy.EnergyMeter;
 import dev.verdant.model.Batches;
@@ -35,7 +36,7 @@ final class Measurement {
             try (Batch batch = Batches.of(live.model().getNDManager(), validation, live.net().inputShape(), order, 0,
                     64, 0, 1)) {
                 int passes = Math.max(1, (s.energySamples() + 63) / 64);
-                meter.begin("inference");
+                meter.begin(Phase.INFERENCE);
                 for (int p = 0; p < passes; p++) {
                     try (NDScope scope = new NDScope()) {
                         live.forward(batch.getData()).singletonOrThrow().toFloatArray();

@@ -98,7 +98,14 @@ public final class EnergyMeter implements AutoCloseable {
      * closes them.
      */
     public static EnergyMeter start(EnergySpec spec) {
-        return new EnergyMeter(spec, runProbes(), DEFAULT_IDLE_SECONDS, true);
+        List<EnergyProbe> probes = runProbes();
+        try {
+            return new EnergyMeter(spec, probes, DEFAULT_IDLE_SECONDS, true);
+        } catch (RuntimeException e) {
+            // the run's CPU clock is registered as active: left open, every later run would seem to overlap it
+            probes.forEach(EnergyProbe::close);
+            throw e;
+        }
     }
 
     /**
