@@ -28,7 +28,9 @@ public record GroupRow(long id, String name, String runs, String accuracy, Strin
     /** The row of a stored group with {@code repeats} asked for and the summary of its members. */
     public static GroupRow of(long id, String name, int repeats, String date, GroupSummary s) {
         return new GroupRow(id, name, s.completed() + " of " + repeats + " completed",
-                s.accuracy() == null ? "" : s.accuracy().text("%.4f"),
+                // the model each member hands over, as the run table's "delivered acc" column
+                s.deliveredAccuracy() != null ? s.deliveredAccuracy().text("%.4f")
+                        : s.accuracy() == null ? "" : s.accuracy().text("%.4f"),
                 s.energyJoules() == null ? "" : s.energyJoules().text("%.1f"),
                 s.trainSeconds() == null ? "" : s.trainSeconds().text("%.1f"), date, s.runIds(), s);
     }

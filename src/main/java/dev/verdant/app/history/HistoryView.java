@@ -123,7 +123,7 @@ public final class HistoryView extends BorderPane {
                 groupText("Group", r -> "group " + r.id(), 70),
                 groupText("Name", GroupRow::name, 130),
                 groupText("Runs", GroupRow::runs, 120),
-                groupText("Accuracy (mean ± 95% CI)", GroupRow::accuracy, 170),
+                groupText("Delivered acc (mean ± 95% CI)", GroupRow::accuracy, 190),
                 groupText("Energy J (mean ± 95% CI)", GroupRow::energyJoules, 170),
                 groupText("Time s (mean ± 95% CI)", GroupRow::trainSeconds, 150),
                 groupText("Members", r -> r.runIds().stream().map(String::valueOf)
@@ -135,12 +135,14 @@ public final class HistoryView extends BorderPane {
             if (members.isEmpty()) {
                 return;
             }
-            table.getSelectionModel().clearSelection();
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (members.contains(table.getItems().get(i).id())) {
-                    table.getSelectionModel().select(i);
-                }
+            int[] rows = java.util.stream.IntStream.range(0, table.getItems().size())
+                    .filter(i -> members.contains(table.getItems().get(i).id())).toArray();
+            if (rows.length == 0) {
+                return;
             }
+            // one selection change, so the selected runs are loaded once, not once per member
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
         });
         Label title = new Label("Run groups (repeats): select one or two to select their runs, then Compare");
         title.getStyleClass().add(dev.verdant.app.Styles.HEADING);

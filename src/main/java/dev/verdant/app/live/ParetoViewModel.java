@@ -283,11 +283,6 @@ public final class ParetoViewModel {
     }
 
     /** {@code a} dominates {@code b}: at most its cost for at least its delivered accuracy, one of them strictly. */
-    static boolean dominates(RunResult a, RunResult b, boolean energy) {
-        return dominates(x(a, energy), a.finalMetrics().deliveredAccuracy(), x(b, energy),
-                b.finalMetrics().deliveredAccuracy());
-    }
-
     private static boolean dominates(double ax, double ay, double bx, double by) {
         return ax <= bx && ay >= by && (ax < bx || ay > by);
     }
