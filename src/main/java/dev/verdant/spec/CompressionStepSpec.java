@@ -44,8 +44,6 @@ public sealed interface CompressionStepSpec {
 
     /** The {@code type} strings, as {@link StepKind#TYPES}. */
     List<String> TYPES = StepKind.TYPES;
-    /** The {@code method} strings of a prune step, as {@link StepKind#PRUNE_METHODS}. */
-    List<String> PRUNE_METHODS = StepKind.PRUNE_METHODS;
     /** The quantisation widths a {@code quantize} step may ask for. */
     List<Integer> BITS = List.of(4, 8);
 
@@ -280,22 +278,6 @@ public sealed interface CompressionStepSpec {
         public String label() {
             return "distill " + student.arch() + " " + student.hidden() + " from " + teacher;
         }
-    }
-
-    /** A step of {@code kind} with every field at its default. */
-    static CompressionStepSpec defaults(StepKind kind) {
-        return switch (kind) {
-            case MAGNITUDE_PRUNE -> MagnitudePrune.read(null, null, null, null, null);
-            case STRUCTURED_PRUNE -> StructuredPrune.read(null, null);
-            case LOW_RANK -> LowRank.read(null, null, null);
-            case QUANTIZE -> Quantize.read(null, null, null);
-            case DISTILL -> Distill.read(null, null, null, null, null);
-        };
-    }
-
-    /** A step of {@code type} (its default method for {@code prune}) with every field at its default. */
-    static CompressionStepSpec of(String type) {
-        return defaults(StepKind.of(type, null));
     }
 
     /** Magnitude pruning to {@code sparsity}; scope and schedule by their spec labels. */
