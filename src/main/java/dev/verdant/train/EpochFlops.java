@@ -32,8 +32,9 @@ record EpochFlops(long forward, long training) {
             s = Net.shapeAfter(l, s);
         }
         long frozen = 0;
+        List<dev.verdant.model.Unit> units = shaped.units(); // built from the description: once, not per layer
         for (int i = 0; i < plan.frozenLayers; i++) {
-            frozen += shaped.units().get(i).flops();
+            frozen += units.get(i).flops();
         }
         return new EpochFlops(forward, forward + 2 * Math.max(0, forward - frozen));
     }
