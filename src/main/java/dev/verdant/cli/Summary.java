@@ -92,9 +92,7 @@ final class Summary {
             return s.append("; no figures to average").toString();
         }
         s.append("; mean ± 95% CI: ");
-        boolean compressed = g.deliveredAccuracy() != null
-                && Math.abs(g.deliveredAccuracy().mean() - g.accuracy().mean()) > 1e-12;
-        if (compressed) {
+        if (g.compressed() && g.deliveredAccuracy() != null) {
             s.append("delivered accuracy ").append(g.deliveredAccuracy().text("%.4f")).append(" (trained ")
                     .append(g.accuracy().text("%.4f")).append(')');
         } else {

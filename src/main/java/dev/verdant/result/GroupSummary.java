@@ -17,9 +17,10 @@ import java.util.function.Function;
  * @param trainSeconds training and validation wall time; null when no member completed
  * @param deliveredAccuracy accuracy of the model each member hands over (after its compression steps; the trained
  *                     model's without compression); null when no member completed
+ * @param compressed   whether a completed member delivers a compressed model (then delivered and trained differ)
  */
 public record GroupSummary(Long groupId, List<Long> runIds, int completed, Figure accuracy, Figure energyJoules,
-                           Figure trainSeconds, Figure deliveredAccuracy) {
+                           Figure trainSeconds, Figure deliveredAccuracy, boolean compressed) {
 
     public GroupSummary {
         runIds = runIds == null ? List.of() : List.copyOf(runIds);
@@ -73,7 +74,8 @@ public record GroupSummary(Long groupId, List<Long> runIds, int completed, Figur
         List<FinalMetrics> done = completedMetrics(members);
         return new GroupSummary(groupId, ids, done.size(), figure(done, FinalMetrics::accuracy),
                 figure(done, FinalMetrics::energyJoules), figure(done, FinalMetrics::trainSeconds),
-                figure(done, FinalMetrics::deliveredAccuracy));
+                figure(done, FinalMetrics::deliveredAccuracy),
+                members.stream().anyMatch(r -> r.status() == RunStatus.COMPLETED && DeliveredFigures.compressed(r)));
     }
 
     /** The final metrics of the members that completed, in order. */
