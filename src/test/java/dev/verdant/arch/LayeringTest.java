@@ -27,6 +27,9 @@ class LayeringTest {
                 .layer("Entry").definedBy("dev.verdant")
                 .layer("App").definedBy("dev.verdant.app..")
                 .layer("Cli").definedBy("dev.verdant.cli..")
+                .layer("Lesson").definedBy("dev.verdant.lesson..")
+                .layer("Cluster").definedBy("dev.verdant.cluster..")
+                .layer("Sweep").definedBy("dev.verdant.sweep..")
                 .layer("Run").definedBy("dev.verdant.run..")
                 .layer("Store").definedBy("dev.verdant.store..")
                 .layer("Train").definedBy("dev.verdant.train..")
@@ -39,15 +42,19 @@ class LayeringTest {
                 .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("App").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Entry")
-                .whereLayer("Run").mayOnlyBeAccessedByLayers("Entry", "App", "Cli")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run")
+                .whereLayer("Lesson").mayOnlyBeAccessedByLayers("Entry", "App", "Cli")
+                .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Entry", "App", "Cli")
+                .whereLayer("Sweep").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Cluster", "Lesson")
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Sweep", "Cluster", "Lesson")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run", "Sweep", "Cluster",
+                        "Lesson")
                 .whereLayer("Train").mayOnlyBeAccessedByLayers("Run")
                 .whereLayer("Compress").mayOnlyBeAccessedByLayers("Run")
                 .whereLayer("Energy").mayOnlyBeAccessedByLayers("App", "Cli", "Run", "Train", "Compress")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Run", "Train", "Compress")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Run", "Train", "Compress", "Model")
                 .whereLayer("Result").mayOnlyBeAccessedByLayers("Entry", "App", "Cli", "Run", "Store", "Train",
-                        "Compress", "Energy")
+                        "Compress", "Energy", "Sweep", "Cluster", "Lesson")
                 .check(classes);
     }
 
@@ -56,7 +63,8 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.verdant.spec..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.verdant.data..", "dev.verdant.model..",
                         "dev.verdant.train..", "dev.verdant.compress..", "dev.verdant.energy..", "dev.verdant.run..",
-                        "dev.verdant.store..", "dev.verdant.cli..", "dev.verdant.app..", "dev.verdant.result..")
+                        "dev.verdant.store..", "dev.verdant.cli..", "dev.verdant.app..", "dev.verdant.result..",
+                        "dev.verdant.sweep..", "dev.verdant.cluster..", "dev.verdant.lesson..")
                 .check(classes);
     }
 
