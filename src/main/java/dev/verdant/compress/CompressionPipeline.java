@@ -96,6 +96,13 @@ public final class CompressionPipeline {
         Net net = network.net();
         Map<Integer, Net> stored = new HashMap<>();
         List<CompressionStepSpec> steps = spec.compression();
+        if (net.hasExits() && !steps.isEmpty()) {
+            // Fine-tuning and distillation train with one output; a network with early-exit heads has several.
+            throw new CompressionException("compression[0] (" + steps.get(0).label() + "): a network with early "
+                    + "exits (model.earlyExits) cannot be compressed yet: fine-tuning would train the final "
+                    + "classifier alone and leave the exit heads stale; remove model.earlyExits or the compression "
+                    + "steps");
+        }
         for (int i = 0; i < steps.size(); i++) {
             CompressionStepSpec c = steps.get(i);
             String at = "compression[" + i + "] (" + c.label() + ")";

@@ -167,8 +167,8 @@ final class LowRank {
         for (Layer l : layers) {
             if (replaced.containsKey(l)) {
                 out.addAll(replaced.get(l));
-            } else if (l instanceof Layer.Residual res) {
-                out.add(new Layer.Residual(replace(res.branch(), replaced), replace(res.shortcut(), replaced)));
+            } else if (!l.parts().isEmpty()) {
+                out.add(l.withParts(l.parts().stream().map(p -> replace(p, replaced)).toList()));
             } else {
                 out.add(l);
             }

@@ -70,8 +70,8 @@ final class MagnitudePruning {
                 out.add(d.withValues(w, d.bias()));
             } else if (l instanceof Layer.Conv c && w != null) {
                 out.add(c.withValues(w, c.bias()));
-            } else if (l instanceof Layer.Residual r) {
-                out.add(new Layer.Residual(replaceWeights(r.branch(), replaced), replaceWeights(r.shortcut(), replaced)));
+            } else if (!l.parts().isEmpty()) {
+                out.add(l.withParts(l.parts().stream().map(p -> replaceWeights(p, replaced)).toList()));
             } else {
                 out.add(l);
             }

@@ -123,6 +123,34 @@ public final class NetArtifact {
                 out.writeUTF("residual");
                 writeLayers(out, r.branch());
                 writeLayers(out, r.shortcut());
+            } else if (l instanceof Layer.Concat c) {
+                out.writeUTF("concat");
+                out.writeInt(c.branches().size());
+                for (List<Layer> branch : c.branches()) {
+                    writeLayers(out, branch);
+                }
+            } else if (l instanceof Layer.SqueezeExcite se) {
+                out.writeUTF("squeezeexcite");
+                writeLayers(out, se.gate());
+            } else if (l instanceof Layer.Exit e) {
+                out.writeUTF("exit");
+                writeLayers(out, e.head());
+            } else if (l instanceof Layer.ChannelShuffle c) {
+                out.writeUTF("channelshuffle");
+                out.writeInt(c.groups());
+            } else if (l instanceof Layer.Tokens) {
+                out.writeUTF("tokens");
+            } else if (l instanceof Layer.PositionEmbedding p) {
+                out.writeUTF("position");
+                out.writeInt(p.tokens());
+                out.writeInt(p.dim());
+                writeFloats(out, p.values());
+            } else if (l instanceof Layer.Attend a) {
+                out.writeUTF("attend");
+                out.writeInt(a.heads());
+                out.writeBoolean(a.linear());
+            } else if (l instanceof Layer.TokenPool) {
+                out.writeUTF("tokenpool");
             } else {
                 throw new IOException("a " + l.getClass().getSimpleName() + " layer is never stored");
             }
@@ -164,6 +192,21 @@ public final class NetArtifact {
                 case "flatten" -> new Layer.Flatten();
                 case "actquant" -> new Layer.ActQuant(in.readInt(), in.readFloat());
                 case "residual" -> new Layer.Residual(readLayers(in), readLayers(in));
+                case "concat" -> {
+                    int count = in.readInt();
+                    List<List<Layer>> branches = new ArrayList<>(count);
+                    for (int k = 0; k < count; k++) {
+                        branches.add(readLayers(in));
+                    }
+                    yield new Layer.Concat(branches);
+                }
+                case "squeezeexcite" -> new Layer.SqueezeExcite(readLayers(in));
+                case "exit" -> new Layer.Exit(readLayers(in));
+                case "channelshuffle" -> new Layer.ChannelShuffle(in.readInt());
+                case "tokens" -> new Layer.Tokens();
+                case "position" -> new Layer.PositionEmbedding(in.readInt(), in.readInt(), readFloats(in));
+                case "attend" -> new Layer.Attend(in.readInt(), in.readBoolean());
+                case "tokenpool" -> new Layer.TokenPool();
                 default -> throw new IOException("unknown layer kind '" + kind + "' in a compressed model");
             });
         }

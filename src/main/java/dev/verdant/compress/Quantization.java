@@ -82,8 +82,8 @@ final class Quantization {
                 out.add(d.withValues(d.weight(), d.bias()));
             } else if (l instanceof Layer.Conv c && c.quant() != null) {
                 out.add(c.withValues(c.weight(), c.bias()));
-            } else if (l instanceof Layer.Residual r) {
-                out.add(new Layer.Residual(stripList(r.branch()), stripList(r.shortcut())));
+            } else if (!l.parts().isEmpty()) {
+                out.add(l.withParts(l.parts().stream().map(Quantization::stripList).toList()));
             } else {
                 out.add(l);
             }
@@ -101,9 +101,8 @@ final class Quantization {
                 Layer.Quantized q = Packing.quantize(c.weight(), c.out(), bits, perChannel);
                 out.add(new Layer.Conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), c.groups(), c.biased(),
                         Packing.dequantize(q), c.bias(), q));
-            } else if (l instanceof Layer.Residual r) {
-                out.add(new Layer.Residual(quantizeWeights(r.branch(), bits, perChannel),
-                        quantizeWeights(r.shortcut(), bits, perChannel)));
+            } else if (!l.parts().isEmpty()) {
+                out.add(l.withParts(l.parts().stream().map(p -> quantizeWeights(p, bits, perChannel)).toList()));
             } else {
                 out.add(l);
             }
@@ -114,8 +113,12 @@ final class Quantization {
     private static List<Layer> insertAfterWeighted(List<Layer> layers, java.util.function.Supplier<Layer> make) {
         List<Layer> out = new ArrayList<>();
         for (Layer l : layers) {
-            if (l instanceof Layer.Residual r) {
-                out.add(new Layer.Residual(insertAfterWeighted(r.branch(), make), insertAfterWeighted(r.shortcut(), make)));
+            if (!l.parts().isEmpty()) {
+                List<List<Layer>> parts = new ArrayList<>();
+                for (List<Layer> p : l.parts()) {
+                    parts.add(insertAfterWeighted(p, make));
+                }
+                out.add(l.withParts(parts));
             } else {
                 out.add(l);
                 if (l instanceof Layer.Dense || l instanceof Layer.Conv) {

@@ -39,10 +39,12 @@ final class StructuredPruning {
                 true);
         if (pruned[0] == 0) {
             throw new CompressionException("structured pruning finds no layer to prune: every weighted layer "
-                    + "feeds a residual addition or the output (" + String.join(", ", kept) + ")");
+                    + "is a grouped convolution or feeds a residual addition, a concatenation, a channel shuffle, "
+                    + "attention or the output (" + String.join(", ", kept) + "); use magnitude pruning, low rank or "
+                    + "quantisation for this architecture");
         }
-        String note = kept.isEmpty() ? null : "kept whole (output feeds a residual addition or the network "
-                + "output): " + String.join(", ", kept);
+        String note = kept.isEmpty() ? null : "kept whole (output feeds a residual addition, a concatenation, a "
+                + "channel shuffle, attention or the network output): " + String.join(", ", kept);
         return new Result(net.withLayers(layers), note);
     }
 
@@ -55,11 +57,12 @@ final class StructuredPruning {
         long[] shape = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            if (l instanceof Layer.Residual r) {
-                List<Layer> branch = pruneList(new ArrayList<>(r.branch()), shape, ratio, names, kept, pruned, false);
-                List<Layer> shortcut = pruneList(new ArrayList<>(r.shortcut()), shape, ratio, names, kept, pruned,
-                        false);
-                layers.set(i, new Layer.Residual(branch, shortcut));
+            if (!l.parts().isEmpty()) {
+                List<List<Layer>> parts = new ArrayList<>();
+                for (List<Layer> part : l.parts()) {
+                    parts.add(pruneList(new ArrayList<>(part), shape, ratio, names, kept, pruned, false));
+                }
+                layers.set(i, l.withParts(parts));
             } else if (isProducer(l)) {
                 int units = l instanceof Layer.Dense d ? d.out() : ((Layer.Conv) l).out();
                 String name = names.getOrDefault(l, "layer " + (i + 1));
@@ -117,7 +120,7 @@ final class StructuredPruning {
     private static boolean isLastWeighted(List<Layer> layers, int i) {
         for (int j = i + 1; j < layers.size(); j++) {
             if (layers.get(j) instanceof Layer.Dense || layers.get(j) instanceof Layer.Conv
-                    || layers.get(j) instanceof Layer.Residual) {
+                    || !layers.get(j).parts().isEmpty()) {
                 return false;
             }
         }
@@ -128,17 +131,24 @@ final class StructuredPruning {
     private static int consumerIndex(List<Layer> layers, int i) {
         for (int j = i + 1; j < layers.size(); j++) {
             Layer l = layers.get(j);
-            if (l instanceof Layer.Residual) {
-                return -1;
-            }
             if (isProducer(l)) {
                 return j;
             }
-            if (l instanceof Layer.Conv c && !c.depthwise()) {
-                return -1; // a grouped convolution that is not depthwise: channels cannot be followed through
+            if (!carriesChannels(l)) {
+                // A composite, a shuffle, tokens, attention or a grouped convolution that is not depthwise: the
+                // pruned channels cannot be followed through it.
+                return -1;
             }
         }
         return -1;
+    }
+
+    /** Layers that keep each channel (or feature) apart, so a pruned unit can be followed through them. */
+    private static boolean carriesChannels(Layer l) {
+        return l instanceof Layer.BatchNorm || l instanceof Layer.LayerNorm || l instanceof Layer.GroupNorm
+                || l instanceof Layer.Activation || l instanceof Layer.Dropout || l instanceof Layer.Pool
+                || l instanceof Layer.GlobalAvgPool || l instanceof Layer.Flatten || l instanceof Layer.ActQuant
+                || l instanceof Layer.Probe || (l instanceof Layer.Conv c && c.depthwise());
     }
 
     /** Indices of the {@code keep} output units of largest L1 norm, ascending. */

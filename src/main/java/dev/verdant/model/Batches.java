@@ -58,9 +58,9 @@ public final class Batches {
         return new Shape(dims);
     }
 
-    /** How many of the predicted classes (argmax of the logits) equal the labels. */
+    /** How many of the predicted classes (argmax of the first logits: the final head of a network with early exits) equal the labels. */
     public static long correct(NDList logits, NDList labels) {
-        NDArray predicted = logits.singletonOrThrow().argMax(1).toType(DataType.INT64, false);
+        NDArray predicted = logits.head().argMax(1).toType(DataType.INT64, false);
         return predicted.eq(labels.singletonOrThrow()).sum().getLong();
     }
 }

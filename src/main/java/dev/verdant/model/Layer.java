@@ -10,8 +10,22 @@ import java.util.List;
  * one block per entry), for counting parameters and FLOPs, for freezing and stacking, for every compression edit
  * and for the packed artifact. A new layer kind is a new record here plus a case in {@link NetBlocks#block} (the
  * sealed interface makes the compiler list every switch that must learn it).
+ *
+ * <p>Composite entries (residual, concatenation, squeeze-excitation, early exit) hold sub-lists of layers: their
+ * {@link #parts} in parameter order. Code that walks or edits a description descends through {@link #parts} and
+ * rebuilds with {@link #withParts}, so an edit reaches every weighted layer whatever composite holds it.
  */
 public sealed interface Layer {
+
+    /** The sub-lists a composite entry holds, in parameter order; none for a plain layer. */
+    default List<List<Layer>> parts() {
+        return List.of();
+    }
+
+    /** The same composite holding {@code newParts} (one per {@link #parts}); a plain layer returns itself. */
+    default Layer withParts(List<List<Layer>> newParts) {
+        return this;
+    }
 
     /** The layer's parameter arrays in DJL's order (null entries while untrained); none for most layers. */
     default List<float[]> arrays() {
@@ -39,7 +53,8 @@ public sealed interface Layer {
     }
 
     /**
-     * A fully connected layer, weight {@code [out, in]}.
+     * A fully connected layer, weight {@code [out, in]}, applied to the last axis (a feature vector, or each token of a
+     * sequence).
      *
      * @param biased whether it has a bias (the first factor of a low-rank pair has none)
      * @param weight null while untrained
@@ -263,6 +278,137 @@ public sealed interface Layer {
         public Residual {
             branch = List.copyOf(branch);
             shortcut = List.copyOf(shortcut);
+        }
+
+        @Override
+        public List<List<Layer>> parts() {
+            return List.of(branch, shortcut);
+        }
+
+        @Override
+        public Layer withParts(List<List<Layer>> p) {
+            return new Residual(p.get(0), p.get(1));
+        }
+    }
+
+    /**
+     * Runs every branch on the same input and concatenates their outputs along the channel axis (an empty branch is
+     * the identity): SqueezeNet's fire expand (1x1 beside 3x3), GhostNet's ghost module (primary features beside
+     * their cheap depthwise "ghosts") and ShuffleNet's down-sampling unit (pooled input beside the branch). Every
+     * branch must keep the same spatial size.
+     */
+    record Concat(List<List<Layer>> branches) implements Layer {
+        public Concat {
+            branches = branches.stream().map(List::copyOf).toList();
+        }
+
+        @Override
+        public List<List<Layer>> parts() {
+            return branches;
+        }
+
+        @Override
+        public Layer withParts(List<List<Layer>> p) {
+            return new Concat(p);
+        }
+    }
+
+    /**
+     * Squeeze-and-excitation (Hu et al. 2018): {@code x * gate(x)}, where the gate (global pooling, a reducing and
+     * an expanding linear layer, a sigmoid) yields one weight per channel of an image {@code [C, H, W]}.
+     */
+    record SqueezeExcite(List<Layer> gate) implements Layer {
+        public SqueezeExcite {
+            gate = List.copyOf(gate);
+        }
+
+        @Override
+        public List<List<Layer>> parts() {
+            return List.of(gate);
+        }
+
+        @Override
+        public Layer withParts(List<List<Layer>> p) {
+            return new SqueezeExcite(p.get(0));
+        }
+    }
+
+    /**
+     * ShuffleNet's channel shuffle (Zhang et al. 2018): channels viewed as {@code [groups, C / groups]}, transposed
+     * and flattened, so output channel {@code j * groups + i} is input channel {@code i * (C / groups) + j} and the
+     * next grouped convolution sees channels from every group.
+     */
+    record ChannelShuffle(int groups) implements Layer {
+    }
+
+    /**
+     * An image's pixels as a sequence of tokens: {@code [D, H, W]} to {@code [H*W, D]} (row-major pixel order), after
+     * a patch-embedding convolution of kernel and stride equal to the patch size.
+     */
+    record Tokens() implements Layer {
+    }
+
+    /** A learned position embedding added to {@code [tokens, dim]}; one trainable array of that shape. */
+    record PositionEmbedding(int tokens, int dim, float[] values) implements Layer {
+
+        public static PositionEmbedding of(int tokens, int dim) {
+            return new PositionEmbedding(tokens, dim, null);
+        }
+
+        @Override
+        public List<float[]> arrays() {
+            return Arrays.asList(new float[][] {values});
+        }
+
+        @Override
+        public int arrayCount() {
+            return 1;
+        }
+
+        @Override
+        public Layer withArrays(List<float[]> v) {
+            return new PositionEmbedding(tokens, dim, v.get(0));
+        }
+
+        @Override
+        public long[] arraySizes() {
+            return new long[] {(long) tokens * dim};
+        }
+    }
+
+    /**
+     * Multi-head self-attention on {@code [N, 3D]} (queries, keys and values side by side, as the linear layer before
+     * it produces them) to {@code [N, D]}; no parameters of its own (the projections are {@link Dense} layers around
+     * it). {@code linear} false: softmax attention (Vaswani et al. 2017), {@code softmax(QK^T / sqrt(d)) V}, cost
+     * quadratic in N. {@code linear} true: linear attention (Katharopoulos et al. 2020) with feature map
+     * {@code elu(x) + 1}, {@code phi(Q) (phi(K)^T V) / (phi(Q) sum phi(K))}, cost linear in N.
+     */
+    record Attend(int heads, boolean linear) implements Layer {
+    }
+
+    /** The mean over tokens: {@code [N, D]} to {@code [D]}. */
+    record TokenPool() implements Layer {
+    }
+
+    /**
+     * An early exit (BranchyNet, Teerapittayanon et al. 2016): a classifier head on the features at this point. The
+     * main path passes through unchanged; the head's logits are a second output while training (a weighted joint loss)
+     * and at early-exit inference, where a sample leaves at the first head whose confidence reaches the threshold.
+     * Plain inference (evaluation, compression measurements) runs the main path only.
+     */
+    record Exit(List<Layer> head) implements Layer {
+        public Exit {
+            head = List.copyOf(head);
+        }
+
+        @Override
+        public List<List<Layer>> parts() {
+            return List.of(head);
+        }
+
+        @Override
+        public Layer withParts(List<List<Layer>> p) {
+            return new Exit(p.get(0));
         }
     }
 

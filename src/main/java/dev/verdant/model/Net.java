@@ -125,7 +125,9 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
     /** Per-sample output shape of one layer applied to {@code s}. */
     public static long[] shapeAfter(Layer l, long[] s) {
         if (l instanceof Layer.Dense d) {
-            return new long[] {d.out()};
+            long[] out = s.clone();
+            out[out.length - 1] = d.out();
+            return out;
         } else if (l instanceof Layer.Conv c) {
             return new long[] {c.out(), (s[1] + 2L * c.padding() - c.kernel()) / c.stride() + 1,
                     (s[2] + 2L * c.padding() - c.kernel()) / c.stride() + 1};
@@ -137,6 +139,22 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
             return new long[] {Arrays.stream(s).reduce(1, (a, b) -> a * b)};
         } else if (l instanceof Layer.Residual r) {
             return shapeAfter(r.branch(), s);
+        } else if (l instanceof Layer.Concat c) {
+            long channels = 0;
+            long[] last = s;
+            for (List<Layer> branch : c.branches()) {
+                last = shapeAfter(branch, s);
+                channels += last[0];
+            }
+            long[] out = last.clone();
+            out[0] = channels;
+            return out;
+        } else if (l instanceof Layer.Tokens) {
+            return new long[] {s[1] * s[2], s[0]};
+        } else if (l instanceof Layer.Attend) {
+            return new long[] {s[0], s[1] / 3};
+        } else if (l instanceof Layer.TokenPool) {
+            return new long[] {s[1]};
         }
         return s;
     }
@@ -152,29 +170,82 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
         return total;
     }
 
-    /** Forward FLOPs per sample of one layer applied to {@code in} (a residual: branch and shortcut). */
+    /**
+     * Forward FLOPs per sample of one layer applied to {@code in}: a residual counts branch and shortcut, a
+     * concatenation its branches, squeeze-excitation its gate; an early exit's head is not on the main path (0, see
+     * {@link #exitHeadFlops}). Attention counts its two matrix products as multiply-adds (the softmax's exponentials
+     * and the divisions are not counted, as activations are not): with N tokens of width D in h heads of width
+     * d = D / h, softmax attention costs {@code 2 * (N*N*D + N*N*D)} and linear attention
+     * {@code 2 * (N*D*d + N*D*d + N*D)} (phi(K)^T V, phi(Q) times that, phi(Q) times the key sum).
+     */
     public static long flops(Layer l, long[] in) {
         if (l instanceof Layer.Dense d) {
-            return 2L * d.in() * d.out();
+            long positions = Arrays.stream(in).reduce(1, (a, b) -> a * b) / in[in.length - 1];
+            return 2L * d.in() * d.out() * positions;
         } else if (l instanceof Layer.Conv c) {
             long[] out = shapeAfter(l, in);
             return 2L * (c.in() / c.groups()) * c.kernel() * c.kernel() * c.out() * out[1] * out[2];
         } else if (l instanceof Layer.Residual r) {
             return flops(r.branch(), in) + flops(r.shortcut(), in);
+        } else if (l instanceof Layer.Concat c) {
+            long total = 0;
+            for (List<Layer> branch : c.branches()) {
+                total += flops(branch, in);
+            }
+            return total;
+        } else if (l instanceof Layer.SqueezeExcite se) {
+            return flops(se.gate(), in);
+        } else if (l instanceof Layer.Attend a) {
+            return attentionFlops(in[0], in[1] / 3, a.heads(), a.linear());
         }
         return 0;
     }
 
-    /** Calls {@code visitor} on every layer, residual branches included (depth first, in order, branch first). */
+    /** FLOPs per sample of one attention over {@code tokens} tokens of width {@code dim} (see {@link #flops(Layer, long[])}). */
+    public static long attentionFlops(long tokens, long dim, int heads, boolean linear) {
+        long n = tokens;
+        long headDim = dim / heads;
+        return linear ? 2 * (2 * n * dim * headDim + n * dim) : 2 * (2 * n * n * dim);
+    }
+
+    /**
+     * Per early exit (in order): the main path's FLOPs up to it and its head's FLOPs, then the whole main path's
+     * FLOPs with a head cost of 0. A sample leaving at exit k costs the main path to k plus heads 1..k.
+     */
+    public List<long[]> exitHeadFlops() {
+        List<long[]> out = new ArrayList<>();
+        long main = 0;
+        long[] s = inputShape;
+        for (Layer l : layers) {
+            if (l instanceof Layer.Exit e) {
+                out.add(new long[] {main, flops(e.head(), s)});
+            }
+            main += flops(l, s);
+            s = shapeAfter(l, s);
+        }
+        out.add(new long[] {main, 0});
+        return out;
+    }
+
+    /**
+     * Calls {@code visitor} on every plain layer, composites' parts included (depth first, in order, a residual's
+     * branch before its shortcut): the parameter order of the built block.
+     */
     public static void visit(List<Layer> layers, Consumer<Layer> visitor) {
         for (Layer l : layers) {
-            if (l instanceof Layer.Residual r) {
-                visit(r.branch(), visitor);
-                visit(r.shortcut(), visitor);
+            if (!l.parts().isEmpty()) {
+                for (List<Layer> part : l.parts()) {
+                    visit(part, visitor);
+                }
             } else {
                 visitor.accept(l);
             }
         }
+    }
+
+    /** True when the description has early-exit heads at its top level. */
+    public boolean hasExits() {
+        return layers.stream().anyMatch(l -> l instanceof Layer.Exit);
     }
 
     /** The weighted layers (linear and convolution) in order, residual branches and shortcuts included. */
@@ -216,6 +287,8 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
                 n++;
             } else if (l instanceof Layer.Residual r) {
                 n += depth(r.branch());
+            } else if (l instanceof Layer.Concat c) {
+                n += c.branches().stream().mapToInt(Net::depth).max().orElse(0);
             }
         }
         return n;
@@ -258,6 +331,8 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
                     + " (" + c.kernel() + "x" + c.kernel() + ")";
         } else if (l instanceof Layer.Residual r) {
             return "residual " + shapeAfter(r.branch(), in)[0];
+        } else if (l instanceof Layer.Concat c) {
+            return "concat " + shapeAfter(c, in)[0];
         }
         return null;
     }
@@ -280,7 +355,7 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
                     + ")";
             String problem = null;
             if (l instanceof Layer.Dense d) {
-                problem = s.length != 1 || s[0] != d.in() ? "takes " + d.in() + " inputs" : null;
+                problem = s[s.length - 1] != d.in() ? "takes " + d.in() + " inputs" : null;
             } else if (l instanceof Layer.Conv c) {
                 problem = s.length != 3 || s[0] != c.in() || c.in() % c.groups() != 0 || c.out() % c.groups() != 0
                         ? "takes " + c.in() + " channels in " + c.groups() + " groups" : null;
@@ -290,14 +365,46 @@ public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sp
                 problem = s[0] != g.channels() || g.channels() % g.groups() != 0
                         ? "normalises " + g.channels() + " channels in " + g.groups() + " groups" : null;
             } else if (l instanceof Layer.LayerNorm n) {
-                problem = !Arrays.equals(n.shape(), s) ? "normalises shape " + Arrays.toString(n.shape()) : null;
-            } else if (l instanceof Layer.Pool || l instanceof Layer.GlobalAvgPool) {
-                problem = s.length != 3 ? "pools images" : null;
+                long[] tail = s.length < n.shape().length ? s : Arrays.copyOfRange(s, s.length - n.shape().length,
+                        s.length);
+                problem = !Arrays.equals(n.shape(), tail) ? "normalises shape " + Arrays.toString(n.shape()) : null;
+            } else if (l instanceof Layer.Pool || l instanceof Layer.GlobalAvgPool || l instanceof Layer.Tokens) {
+                problem = s.length != 3 ? "takes images" : null;
+            } else if (l instanceof Layer.ChannelShuffle c) {
+                problem = s.length != 3 || s[0] % c.groups() != 0 ? "shuffles channels in " + c.groups() + " groups"
+                        : null;
+            } else if (l instanceof Layer.PositionEmbedding p) {
+                problem = !Arrays.equals(s, new long[] {p.tokens(), p.dim()}) ? "adds to " + p.tokens()
+                        + " tokens of width " + p.dim() : null;
+            } else if (l instanceof Layer.Attend a) {
+                problem = s.length != 2 || s[1] % 3 != 0 || (s[1] / 3) % a.heads() != 0 ? "takes queries, keys and "
+                        + "values of a width divisible by " + a.heads() + " heads" : null;
+            } else if (l instanceof Layer.TokenPool) {
+                problem = s.length != 2 ? "pools tokens" : null;
             } else if (l instanceof Layer.Residual r) {
                 long[] b = checkShapes(r.branch(), s, at + ", branch ");
                 long[] c = checkShapes(r.shortcut(), s, at + ", shortcut ");
                 problem = Arrays.equals(b, c) ? null : "has a branch ending at " + Arrays.toString(b)
                         + " but a shortcut at " + Arrays.toString(c);
+            } else if (l instanceof Layer.Concat c) {
+                long[] first = null;
+                for (int k = 0; k < c.branches().size() && problem == null; k++) {
+                    long[] b = checkShapes(c.branches().get(k), s, at + ", branch " + (k + 1) + " ");
+                    if (first == null) {
+                        first = b;
+                    } else if (b.length != first.length || !Arrays.equals(Arrays.copyOfRange(b, 1, b.length),
+                            Arrays.copyOfRange(first, 1, first.length))) {
+                        problem = "has branches ending at " + Arrays.toString(first) + " and " + Arrays.toString(b)
+                                + " (only the channels may differ)";
+                    }
+                }
+            } else if (l instanceof Layer.SqueezeExcite se) {
+                long[] g = checkShapes(se.gate(), s, at + ", gate ");
+                problem = s.length != 3 || g.length != 1 || g[0] != s[0] ? "has a gate ending at "
+                        + Arrays.toString(g) + ", not one weight per channel" : null;
+            } else if (l instanceof Layer.Exit e) {
+                long[] h = checkShapes(e.head(), s, at + ", head ");
+                problem = h.length != 1 ? "has a head ending at " + Arrays.toString(h) + ", not class scores" : null;
             }
             if (problem != null) {
                 throw new IllegalStateException(at + " " + problem + " but receives shape " + Arrays.toString(s));

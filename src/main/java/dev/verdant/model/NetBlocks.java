@@ -1,11 +1,14 @@
 package dev.verdant.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -32,13 +35,19 @@ public final class NetBlocks {
     private NetBlocks() {
     }
 
-    /** A fresh, uninitialised block for {@code net}. */
+    /**
+     * A fresh, uninitialised block for {@code net}; an {@link ExitSequence} when it has early exits (their heads'
+     * logits become extra outputs while training).
+     */
     public static SequentialBlock build(Net net) {
-        return build(net.layers(), net.inputShape());
+        return build(net.layers(), net.inputShape(), net.hasExits() ? new ExitSequence() : new SequentialBlock());
     }
 
     private static SequentialBlock build(List<Layer> layers, long[] input) {
-        SequentialBlock seq = new SequentialBlock();
+        return build(layers, input, new SequentialBlock());
+    }
+
+    private static SequentialBlock build(List<Layer> layers, long[] input, SequentialBlock seq) {
         long[] s = input;
         for (Layer l : layers) {
             seq.add(block(l, s));
@@ -58,7 +67,12 @@ public final class NetBlocks {
         } else if (l instanceof Layer.BatchNorm) {
             return BatchNorm.builder().build();
         } else if (l instanceof Layer.LayerNorm n) {
-            return LayerNorm.builder().axis(n.shape().length == 1 ? new int[] {1} : new int[] {1, 2, 3}).build();
+            // The normalised shape is the input's trailing axes (axis 0 is the batch).
+            int[] axes = new int[n.shape().length];
+            for (int k = 0; k < axes.length; k++) {
+                axes[k] = in.length - axes.length + 1 + k;
+            }
+            return LayerNorm.builder().axis(axes).build();
         } else if (l instanceof Layer.GroupNorm g) {
             return new GroupNormBlock(g.groups());
         } else if (l instanceof Layer.Activation a) {
@@ -90,8 +104,46 @@ public final class NetBlocks {
         } else if (l instanceof Layer.Residual r) {
             Block shortcut = r.shortcut().isEmpty() ? Blocks.identityBlock() : build(r.shortcut(), in);
             return new ResidualBlock(build(r.branch(), in), shortcut);
+        } else if (l instanceof Layer.Concat c) {
+            List<Block> branches = new ArrayList<>();
+            for (List<Layer> branch : c.branches()) {
+                branches.add(branch.isEmpty() ? Blocks.identityBlock() : build(branch, in));
+            }
+            return new ParallelBlock(outs -> {
+                NDList heads = new NDList(outs.size());
+                for (NDList o : outs) {
+                    heads.add(o.singletonOrThrow());
+                }
+                return new NDList(NDArrays.concat(heads, 1));
+            }, branches);
+        } else if (l instanceof Layer.SqueezeExcite se) {
+            return new SqueezeExciteBlock(build(se.gate(), in));
+        } else if (l instanceof Layer.Exit e) {
+            return new ExitBlock(build(e.head(), in));
+        } else if (l instanceof Layer.ChannelShuffle c) {
+            int groups = c.groups();
+            return LambdaBlock.singleton(x -> shuffle(x, groups), "channelShuffle");
+        } else if (l instanceof Layer.Tokens) {
+            return LambdaBlock.singleton(x -> {
+                Shape s = x.getShape();
+                return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).transpose(0, 2, 1);
+            }, "tokens");
+        } else if (l instanceof Layer.PositionEmbedding p) {
+            return new PositionEmbeddingBlock(p.tokens(), p.dim());
+        } else if (l instanceof Layer.Attend a) {
+            return LambdaBlock.singleton(x -> Attention.attend(x, a.heads(), a.linear()), "attention");
+        } else if (l instanceof Layer.TokenPool) {
+            return LambdaBlock.singleton(x -> x.mean(new int[] {1}), "tokenPool");
         }
         throw new IllegalStateException("no block for " + l);
+    }
+
+    /** ShuffleNet's channel shuffle of {@code [B, C, H, W]}: {@code [B, g, C/g, H, W]} transposed to {@code [B, C/g, g, H, W]}. */
+    static NDArray shuffle(NDArray x, int groups) {
+        Shape s = x.getShape();
+        long c = s.get(1);
+        return x.reshape(s.get(0), groups, c / groups, s.get(2), s.get(3)).transpose(0, 2, 1, 3, 4)
+                .reshape(s.get(0), c, s.get(2), s.get(3));
     }
 
     /** Every parameter array of the layers in DJL's parameter order (null entries where values are absent). */
@@ -136,9 +188,12 @@ public final class NetBlocks {
     private static List<Layer> readValues(List<Layer> layers, Iterator<Parameter> it) {
         List<Layer> out = new ArrayList<>(layers.size());
         for (Layer l : layers) {
-            if (l instanceof Layer.Residual r) {
-                List<Layer> branch = readValues(r.branch(), it);
-                out.add(new Layer.Residual(branch, readValues(r.shortcut(), it)));
+            if (!l.parts().isEmpty()) {
+                List<List<Layer>> parts = new ArrayList<>();
+                for (List<Layer> part : l.parts()) {
+                    parts.add(readValues(part, it));
+                }
+                out.add(l.withParts(parts));
             } else if (l.arrayCount() > 0) {
                 List<float[]> values = new ArrayList<>(l.arrayCount());
                 for (int i = 0; i < l.arrayCount(); i++) {

@@ -22,6 +22,8 @@ final class NetBuilder {
     private long[] shape;
     private int units;
     private String openName;
+    /** Layer counts at which the architecture's blocks end (where early-exit heads may go). */
+    private final List<Integer> blockEnds = new ArrayList<>();
 
     /** Starts from a per-sample input shape: {@code [C, H, W]} or {@code [F]}. */
     NetBuilder(long[] inputShape) {
@@ -145,6 +147,113 @@ final class NetBuilder {
             }
             default -> throw new IllegalArgumentException("unknown normalisation '" + kind + "'");
         }
+    }
+
+    /** Appends another builder's layers (started from this builder's shape) at this level. */
+    NetBuilder append(NetBuilder other) {
+        for (Layer l : other.layers) {
+            add(l);
+        }
+        units += other.units;
+        return this;
+    }
+
+    /** Marks the end of one of the architecture's blocks (numbered from 1 for {@code earlyExits.after}). */
+    NetBuilder endBlock() {
+        blockEnds.add(layers.size());
+        return this;
+    }
+
+    /** Layer counts at each block's end, in order. */
+    List<Integer> blockEnds() {
+        return List.copyOf(blockEnds);
+    }
+
+    /** A linear layer on the last axis (each token of a sequence), without flattening. */
+    NetBuilder tokenLinear(int outUnits) {
+        open("linear " + outUnits);
+        return add(Layer.Dense.of((int) shape[shape.length - 1], outUnits));
+    }
+
+    /** Layer normalisation over the last axis only (each token). */
+    NetBuilder tokenNorm() {
+        return add(Layer.LayerNorm.of(new long[] {shape[shape.length - 1]}));
+    }
+
+    /** An image's pixels as tokens {@code [H*W, C]}, plus a learned position embedding. */
+    NetBuilder tokens() {
+        requireImage("tokens");
+        add(new Layer.Tokens());
+        return add(Layer.PositionEmbedding.of((int) shape[0], (int) shape[1]));
+    }
+
+    NetBuilder attend(int heads, boolean linear) {
+        return add(new Layer.Attend(heads, linear));
+    }
+
+    NetBuilder tokenPool() {
+        return add(new Layer.TokenPool());
+    }
+
+    NetBuilder shuffle(int groups) {
+        return add(new Layer.ChannelShuffle(groups));
+    }
+
+    /** A branch builder starting from this builder's shape (for residuals, concatenations, gates). */
+    NetBuilder branch(String where) {
+        return new NetBuilder(shape, groups, prefix + where);
+    }
+
+    /** Concatenates the branches' outputs along the channels; each started from {@link #branch}. */
+    NetBuilder concat(NetBuilder... branches) {
+        List<List<Layer>> parts = new ArrayList<>();
+        for (NetBuilder b : branches) {
+            parts.add(b.layers);
+        }
+        open("concat");
+        return add(new Layer.Concat(parts));
+    }
+
+    /** Squeeze-and-excitation with reduction {@code r}: pooling, linear to C/r, relu, linear to C, sigmoid. */
+    NetBuilder squeezeExcite(int r) {
+        NetBuilder gate = branch("squeeze-excitation ");
+        int c = channels();
+        gate.globalAvgPool().linear(Math.max(1, c / r)).activation(Activation.RELU).linear(c);
+        gate.add(new Layer.Activation("sigmoid"));
+        return add(new Layer.SqueezeExcite(gate.layers));
+    }
+
+    /** Adds {@code branch(x) + shortcut(x)} with no activation after (a linear bottleneck). */
+    NetBuilder residualLinear(NetBuilder branch, NetBuilder shortcut) {
+        if (!Arrays.equals(branch.shape, shortcut.shape)) {
+            throw new IllegalStateException("residual branch ends at " + Arrays.toString(branch.shape)
+                    + " but the shortcut at " + Arrays.toString(shortcut.shape));
+        }
+        open("residual " + branch.shape[0]);
+        return add(new Layer.Residual(branch.layers, shortcut.layers));
+    }
+
+    /** Inserts an early-exit head (pooling if needed, then a classifier) at layer position {@code at}. */
+    static List<Layer> withExits(List<Layer> layers, long[] input, List<Integer> positions, int classes) {
+        List<Layer> out = new ArrayList<>();
+        long[] s = input;
+        for (int i = 0; i <= layers.size(); i++) {
+            if (positions.contains(i)) {
+                NetBuilder head = new NetBuilder(s);
+                if (s.length == 3) {
+                    head.globalAvgPool();
+                } else if (s.length == 2) {
+                    head.tokenPool();
+                }
+                head.linear(classes);
+                out.add(new Layer.Exit(head.layers));
+            }
+            if (i < layers.size()) {
+                out.add(layers.get(i));
+                s = Net.shapeAfter(layers.get(i), s);
+            }
+        }
+        return out;
     }
 
     NetBuilder dropout(double rate) {

@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.verdant.model.ExitLoss;
 import dev.verdant.data.LoadedData;
 import dev.verdant.data.Split;
 import dev.verdant.model.Architectures;
@@ -49,7 +50,8 @@ final class LiveNetwork implements AutoCloseable {
         Model m = Model.newInstance(spec.name(), device);
         try {
             m.setBlock(network.block());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(modelSpec.earlyExits() == null
+                    ? Loss.softmaxCrossEntropyLoss() : ExitLoss.forNet(network.net(), modelSpec.earlyExits().weights()))
                     .optOptimizer(Optimizers.build(spec.training(), stepsPerEpoch, updateOffset))
                     .optInitializer(Initializers.forName(modelSpec.init()), Parameter.Type.WEIGHT)
                     .optDevices(new Device[] {device});
