@@ -400,7 +400,7 @@ public final class Architectures {
             b.endBlock();
         }
         b.tokenNorm().tokenPool().linear(classes);
-        return "vit-tiny " + s.attention() + " attention: " + b.shape()[0] + "-dim, " + s.blocks() + " blocks, "
+        return "vit-tiny " + s.attention() + " attention: " + d + "-dim, " + s.blocks() + " blocks, "
                 + s.heads() + " heads, patch " + p;
     }
 
