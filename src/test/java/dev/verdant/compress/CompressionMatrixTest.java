@@ -139,6 +139,75 @@ class CompressionMatrixTest {
         }
     }
 
+    /**
+     * The compact gallery (issue 16) through every step kind, batch-normalised: squeezenet (concatenations),
+     * mobilenetv2 with squeeze-excitation (gates), ghostnet (ghost modules), vit-tiny (tokens, attention) go through all
+     * six; shufflenet through all but structured pruning, which is refused before training (below).
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"squeezenet", "mobilenetv2", "shufflenet", "ghostnet",
+            "vit-tiny"})
+    void everyStepKindCompletesOnTheCompactArchitectures(String arch, @TempDir Path dir) throws Exception {
+        ModelSpec model = ModelSpec.defaults().withArch(arch).withNorm("batch").withChannels(4).withExpansion(2);
+        if ("mobilenetv2".equals(arch)) {
+            // gates of 16 -> 4 units, halved by structured pruning to 2: rank 2 still fits
+            model = model.withChannels(16).withSe(true);
+        }
+        List<CompressionStepSpec> steps = new ArrayList<>(everyStepKind(model));
+        if ("shufflenet".equals(arch)) {
+            steps.remove(3);
+        }
+        ExperimentSpec spec = Trained.spec(model, 1).withCompression(steps);
+        spec = spec.withTraining(spec.training().withBatchSize(32).withLearningRate(0.01));
+        try (TrainingSession session = TrainingSession.create(spec, data, Device.cpu())) {
+            CompressionPipeline pipeline = CompressionPipeline.plan(spec, data, session.network(), Device.cpu(),
+                    TeacherSource.NONE, Trained.QUICK);
+            TrainingOutcome trained = session.train(TrainingObserver.NONE, () -> false);
+            assertEquals(RunStatus.COMPLETED, trained.status(), trained.message());
+            CompressionPipeline.Outcome out = pipeline.run(session.trainedNet(), null, r -> { }, () -> false);
+            List<CompressionReport> r = out.reports();
+            assertEquals(steps.size() + 1, r.size(), "the baseline and one report per step");
+            long weights = session.network().net().weighted().stream().mapToLong(l -> l.arraySizes()[0]).sum();
+            CompressionReport oneshot = r.get(2);
+            assertTrue(oneshot.params() - oneshot.nonzeroParams() >= 0.49 * weights, weights + " weights, " + oneshot);
+            if (!"shufflenet".equals(arch)) {
+                assertTrue(r.get(4).flopsPerSample() < r.get(3).flopsPerSample(), "structured pruning removes work: "
+                        + r.get(4) + " after " + r.get(3));
+            }
+            CompressionReport quantised = r.get(r.size() - 1);
+            assertTrue(quantised.simulated(), quantised.toString());
+            Net compressed = out.net();
+            compressed.checkShapes();
+            assertEquals(quantised.accuracy(), Trained.accuracy(compressed, data), 1e-9);
+            NetArtifact.save(compressed, dir);
+            assertEquals(quantised.accuracy(), Trained.accuracy(NetArtifact.load(dir), data), 1e-9,
+                    "the artifact reloads exactly");
+        }
+    }
+
+    @Test
+    void structuredPruningOfShufflenetIsRefusedBeforeTrainingWithAReason() {
+        ModelSpec model = ModelSpec.defaults().withArch("shufflenet").withChannels(4);
+        ExperimentSpec spec = Trained.spec(model, 1).withCompression(List.of(CompressionStepSpec.structured(0.5, 0)));
+        Network untrained = Architectures.build(model, data.sampleShape(), data.numClasses());
+        CompressionException e = assertThrows(CompressionException.class, () -> CompressionPipeline.plan(spec, data,
+                untrained, Device.cpu(), TeacherSource.NONE, Trained.QUICK));
+        assertTrue(e.getMessage().startsWith("compression[0] (") && e.getMessage().contains("grouped convolution")
+                && e.getMessage().contains("use magnitude pruning"), e.getMessage());
+    }
+
+    @Test
+    void compressingANetworkWithEarlyExitsIsRefusedBeforeTraining() {
+        ModelSpec model = ModelSpec.defaults().withArch("dscnn").withChannels(4)
+                .withEarlyExits(new dev.verdant.spec.EarlyExitSpec(List.of(1), 0.9, null));
+        ExperimentSpec spec = Trained.spec(model, 1).withCompression(List.of(CompressionStepSpec.quantize(8,
+                "per-channel", 2)));
+        Network untrained = Architectures.build(model, data.sampleShape(), data.numClasses());
+        CompressionException e = assertThrows(CompressionException.class, () -> CompressionPipeline.plan(spec, data,
+                untrained, Device.cpu(), TeacherSource.NONE, Trained.QUICK));
+        assertTrue(e.getMessage().contains("early exits"), e.getMessage());
+    }
+
     @Test
     void structuredPruningThatWouldBreakAGroupNormIsRefusedBeforeTrainingNamingTheLayer() {
         // 4 channels in 4 groups: halving the branch's inner convolution would leave 2, fewer than the groups.
