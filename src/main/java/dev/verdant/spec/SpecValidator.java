@@ -74,6 +74,42 @@ public final class SpecValidator {
                     + "' must be 6n+2 between 8 and 110 (8, 14, 20, 26, ...)"));
         }
 
+        range("model.expansion", m.expansion(), 1, 16);
+        range("model.ghostRatio", m.ghostRatio(), 2, 8);
+        range("model.patch", m.patch(), 1, 64);
+        range("model.heads", m.heads(), 1, 64);
+        range("model.blocks", m.blocks(), 1, 24);
+        if (m.earlyExits() != null) {
+            EarlyExitSpec x = m.earlyExits();
+            range("model.earlyExits.threshold", x.threshold(), 0.0, 1.0);
+            if (x.after().isEmpty()) {
+                problems.add(new SpecProblem("model.earlyExits.after", "name at least one block to put a head after, "
+                        + "e.g. [1, 2]"));
+            }
+            for (int i = 0; i < x.after().size(); i++) {
+                Integer a = x.after().get(i);
+                if (a == null || a < 1 || (i > 0 && x.after().get(i - 1) != null && a <= x.after().get(i - 1))) {
+                    problems.add(new SpecProblem("model.earlyExits.after[" + i + "]", "'" + a + "' must be a block "
+                            + "number from 1, each larger than the one before"));
+                }
+            }
+            if (x.weights().size() != x.after().size()) {
+                problems.add(new SpecProblem("model.earlyExits.weights", "give one loss weight per head ("
+                        + x.after().size() + "), or leave it out for 0.5 each"));
+            }
+            for (int i = 0; i < x.weights().size(); i++) {
+                Double w = x.weights().get(i);
+                if (w == null || w < 0 || w > 100) {
+                    problems.add(new SpecProblem("model.earlyExits.weights[" + i + "]", "'" + w
+                            + "' must be between 0 and 100"));
+                }
+            }
+            if (!s.compression().isEmpty()) {
+                problems.add(new SpecProblem("model.earlyExits", "a network with early exits cannot be compressed "
+                        + "yet (fine-tuning would leave the heads stale); remove the compression steps or the exits"));
+            }
+        }
+
         TrainingSpec t = s.training();
         range("training.epochs", t.epochs(), 1, 10_000);
         range("training.batchSize", t.batchSize(), 1, 65_536);

@@ -46,7 +46,8 @@ class SpecCodecTest {
     @Test
     void badEnumValueNamesFieldValueAndAllowedValues() {
         SpecException e = assertThrows(SpecException.class, () -> SpecCodec.parse("model: { arch: mlpx }"));
-        assertEquals("model.arch: 'mlpx' is not one of mlp, lenet5, dscnn, resnet", e.getMessage());
+        assertEquals("model.arch: 'mlpx' is not one of mlp, lenet5, dscnn, resnet, squeezenet, mobilenetv2, "
+                + "shufflenet, ghostnet, vit-tiny", e.getMessage());
     }
 
     @Test
