@@ -122,6 +122,11 @@ public final class MainWindow {
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
+        // Issue 16: the Architecture gallery and the deployment what-if, each its own feature package.
+        tabs.getTabs().addAll(Tabs.lazy("Gallery", "tab-gallery", new dev.verdant.app.gallery.GalleryView(
+                new dev.verdant.app.gallery.GalleryViewModel(ctx.executor()))), Tabs.lazy("Deploy", "tab-deploy",
+                new dev.verdant.app.deploy.DeployView(new dev.verdant.app.deploy.DeployViewModel(ctx.executor(),
+                        dev.verdant.app.deploy.DeployViewModel.Source.of(ctx.history())))));
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));

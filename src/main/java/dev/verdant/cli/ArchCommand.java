@@ -1,6 +1,5 @@
 package dev.verdant.cli;
 
-import dev.verdant.compress.CompressionPipeline;
 import dev.verdant.run.ArchGallery;
 import dev.verdant.run.EarlyExitReport;
 import dev.verdant.spec.Architecture;
@@ -104,9 +103,9 @@ public final class ArchCommand implements Runnable {
             if (epochs < 1) {
                 throw new CliException("--epochs must be at least 1");
             }
-            CompressionPipeline.Settings settings = new CompressionPipeline.Settings(3, Math.max(1, repeats),
-                    Math.max(64, energySamples));
-            List<ArchGallery.Row> rows = ArchGallery.compare(base, list, epochs, settings, line -> {
+            int timed = Math.max(1, repeats);
+            int metered = Math.max(64, energySamples);
+            List<ArchGallery.Row> rows = ArchGallery.compare(base, list, epochs, timed, metered, line -> {
                 err.println(line);
                 err.flush();
             }, () -> false);
@@ -120,7 +119,7 @@ public final class ArchCommand implements Runnable {
             out.println(notes(list));
             if (exitAfter != null) {
                 Architecture last = list.get(list.size() - 1);
-                EarlyExitReport r = ArchGallery.earlyExitCurve(base, last, exitAfter, epochs, settings, line -> {
+                EarlyExitReport r = ArchGallery.earlyExitCurve(base, last, exitAfter, epochs, timed, metered, line -> {
                     err.println(line);
                     err.flush();
                 });

@@ -1,6 +1,5 @@
 package dev.verdant.cli;
 
-import dev.verdant.compress.CompressionPipeline;
 import dev.verdant.energy.CarbonModel;
 import dev.verdant.run.DeployedModel;
 import dev.verdant.run.DeploymentWhatIf;
@@ -74,7 +73,7 @@ public final class DeployCommand implements Runnable {
         try (RunStore store = RunStore.open(file)) {
             var spec = store.spec(runId).orElseThrow(() -> new CliException("there is no stored run " + runId
                     + "; 'verdant runs list' shows the stored runs"));
-            DeployedModel m = DeployedModel.of(store, runId, new CompressionPipeline.Settings(3, 15, 2000));
+            DeployedModel m = DeployedModel.of(store, runId);
             Double tdp = hardware == null ? null : hardware.tdp;
             DeploymentWhatIf.Estimate e;
             try {
@@ -97,7 +96,7 @@ public final class DeployCommand implements Runnable {
             out.println(fmt("  over %.1f years %.4g kWh, %.4g gCO2e%s", years, e.kwhTotal(), e.gco2eTotal(),
                     e.costTotal() == null ? "" : fmt(", $%.2f", e.costTotal())));
             out.println(m.trainingJoules() <= 0 ? "  break-even     unknown: the run has no training energy"
-                    : fmt("  break-even     day %.1f: inference energy overtakes the %.4g J spent on training%s",
+                    : fmt("  break-even     day %.3g: inference energy overtakes the %.4g J spent on training%s",
                     e.breakEvenDay(), m.trainingJoules(), e.breaksEvenWithin(years) ? ""
                             : " (after the service life)"));
             if (e.busyShare() > 1) {

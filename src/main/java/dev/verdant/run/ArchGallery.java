@@ -97,6 +97,17 @@ public final class ArchGallery {
                     "linear 2 N D d + N D versus softmax 2 N^2 D per sample: linear versus quadratic in N"));
 
     /**
+     * {@link #compare(ExperimentSpec, List, int, CompressionPipeline.Settings, Consumer, BooleanSupplier)} with
+     * {@code repeats} timed passes (after 3 warm-up passes) and {@code energySamples} metered samples, for callers
+     * that do not see the compression layer (the window).
+     */
+    public static List<Row> compare(ExperimentSpec base, List<Architecture> archs, int epochs, int repeats,
+                                     int energySamples, Consumer<String> progress, BooleanSupplier cancelled) {
+        return compare(base, archs, epochs, new CompressionPipeline.Settings(3, repeats, energySamples), progress,
+                cancelled);
+    }
+
+    /**
      * Trains and measures each of {@code archs} with {@code base}'s data, width and training settings.
      *
      * @param epochs   training budget per architecture
@@ -133,6 +144,13 @@ public final class ArchGallery {
             }
         }
         return rows;
+    }
+
+    /** {@link #earlyExitCurve(ExperimentSpec, Architecture, int, int, CompressionPipeline.Settings, Consumer)} with ints. */
+    public static EarlyExitReport earlyExitCurve(ExperimentSpec base, Architecture arch, int after, int epochs,
+                                                 int repeats, int energySamples, Consumer<String> progress) {
+        return earlyExitCurve(base, arch, after, epochs, new CompressionPipeline.Settings(3, repeats, energySamples),
+                progress);
     }
 
     /**

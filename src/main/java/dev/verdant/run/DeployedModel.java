@@ -33,6 +33,11 @@ import java.util.List;
 public record DeployedModel(String which, double msBatch1, double msBatch64, Double joulesPer1k, String energyMethod,
                             double trainingJoules) {
 
+    /** Reads (or measures, with 15 timed passes and 2000 metered samples) run {@code runId}'s inference cost. */
+    public static DeployedModel of(RunStore store, long runId) {
+        return of(store, runId, new CompressionPipeline.Settings(3, 15, 2000));
+    }
+
     /** Reads (or measures) run {@code runId}'s inference cost. */
     public static DeployedModel of(RunStore store, long runId, CompressionPipeline.Settings settings) {
         RunResult run = store.load(runId).orElseThrow(() -> new StoreException("there is no stored run " + runId

@@ -1,0 +1,156 @@
+package dev.verdant.app.gallery;
+
+import dev.verdant.run.ArchGallery;
+import dev.verdant.spec.DatasetSpec;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.labels.XYItemLabelGenerator;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The Architecture gallery: a toolbar (dataset, width, epochs, Compare), the measured table, two scatter charts
+ * (accuracy against parameters and against FLOPs, log scale, each point labelled with its architecture) and the
+ * teaching notes. Layout and bindings only; {@link GalleryViewModel} does the work.
+ */
+public final class GalleryView extends VBox {
+
+    /** Id of the Compare button. */
+    public static final String COMPARE_ID = "gallery-compare";
+    /** Id of the results table. */
+    public static final String TABLE_ID = "gallery-table";
+
+    private final GalleryViewModel vm;
+    private final XYSeriesCollection byParams = new XYSeriesCollection();
+    private final XYSeriesCollection byFlops = new XYSeriesCollection();
+    private final GridPane notes = new GridPane();
+
+    public GalleryView(GalleryViewModel vm) {
+        this.vm = vm;
+        setSpacing(8);
+        setPadding(new Insets(10));
+
+        ChoiceBox<String> dataset = new ChoiceBox<>();
+        dataset.getItems().addAll(DatasetSpec.BUILT_IN);
+        dataset.valueProperty().bindBidirectional(vm.datasetProperty());
+        Spinner<Double> width = new Spinner<>(0.25, 4.0, vm.widthProperty().get(), 0.25);
+        width.getValueFactory().valueProperty().bindBidirectional(vm.widthProperty());
+        width.setPrefWidth(90);
+        Spinner<Integer> epochs = new Spinner<>(1, 50, vm.epochsProperty().get());
+        epochs.valueProperty().addListener((o, was, now) -> vm.epochsProperty().set(now));
+        epochs.setPrefWidth(80);
+        Button compare = new Button("Compare");
+        compare.setId(COMPARE_ID);
+        compare.disableProperty().bind(vm.runningProperty());
+        compare.setOnAction(e -> vm.compare());
+        HBox bar = new HBox(8, new Label("Dataset"), dataset, new Label("Width"), width, new Label("Epochs"), epochs,
+                compare);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+
+        TableView<ArchGallery.Row> table = new TableView<>(vm.rows());
+        table.setId(TABLE_ID);
+        table.getColumns().add(column("Architecture", r -> r.arch().label()));
+        table.getColumns().add(column("Params", r -> String.format(Locale.ROOT, "%,d", r.params())));
+        table.getColumns().add(column("MFLOPs/sample", r -> fmt("%.3f", r.flopsPerSample() / 1e6)));
+        table.getColumns().add(column("ms batch 1", r -> fmt("%.2f", r.msBatch1())));
+        table.getColumns().add(column("ms batch 64", r -> fmt("%.2f", r.msBatch64())));
+        table.getColumns().add(column("J / 1k samples", r -> r.joulesPer1k() == null ? "-"
+                : fmt("%.2f", r.joulesPer1k()) + " (" + r.energyMethod() + ")"));
+        table.getColumns().add(column("Accuracy", r -> fmt("%.4f", r.accuracy())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(190);
+
+        HBox charts = new HBox(8, chart("Accuracy vs parameters", "parameters (log)", byParams),
+                chart("Accuracy vs FLOPs", "FLOPs per sample (log)", byFlops));
+        charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
+        VBox.setVgrow(charts, Priority.ALWAYS);
+
+        notes.setHgap(10);
+        notes.setVgap(4);
+        Label notesTitle = new Label("What each block replaces, why it is cheaper, and its cost per output position");
+        notesTitle.setStyle("-fx-font-weight: bold");
+
+        getChildren().addAll(bar, status, table, charts, notesTitle, notes);
+        vm.rows().addListener((ListChangeListener<ArchGallery.Row>) c -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        byParams.removeAllSeries();
+        byFlops.removeAllSeries();
+        notes.getChildren().clear();
+        int line = 0;
+        for (ArchGallery.Row r : vm.rows()) {
+            byParams.addSeries(point(r, ArchGallery.Row::params));
+            byFlops.addSeries(point(r, ArchGallery.Row::flopsPerSample));
+            ArchGallery.Note n = vm.note(r.arch());
+            if (n != null) {
+                Label name = new Label(r.arch().label());
+                name.setStyle("-fx-font-weight: bold");
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label text = new Label(n.block() + ": replaces " + n.replaces() + "; " + n.why() + ". Cost: "
+                        + n.formula() + ".");
+                text.setWrapText(true);
+                notes.addRow(line++, name, text);
+            }
+        }
+    }
+
+    private static XYSeries point(ArchGallery.Row r, ToDoubleFunction<ArchGallery.Row> x) {
+        XYSeries s = new XYSeries(r.arch().label());
+        s.add(Math.max(1, x.applyAsDouble(r)), r.accuracy());
+        return s;
+    }
+
+    private static ChartViewer chart(String title, String xLabel, XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, "validation accuracy (trained model)", data,
+                PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis log = new LogAxis(xLabel);
+        log.setSmallestValue(1);
+        plot.setDomainAxis(log);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        XYItemLabelGenerator labels = (dataset, series, item) -> dataset.getSeriesKey(series).toString();
+        renderer.setDefaultItemLabelGenerator(labels);
+        renderer.setDefaultItemLabelsVisible(true);
+        plot.setRenderer(renderer);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setPrefSize(420, 260);
+        return viewer;
+    }
+
+    private static TableColumn<ArchGallery.Row, String> column(String title, Function<ArchGallery.Row, String> f) {
+        TableColumn<ArchGallery.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
+        return c;
+    }
+
+    private static String fmt(String f, double v) {
+        return String.format(Locale.ROOT, f, v);
+    }
+}
