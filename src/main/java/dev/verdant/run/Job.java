@@ -128,6 +128,9 @@ public final class Job {
             meter.addPowerListener(sample -> publish(new RunEvent.Power(runId, sample)));
             MeteredObserver observer = new MeteredObserver(meter, runId);
             TrainingOutcome outcome = session.train(observer, handle::isCancelRequested);
+            if (spec.model().earlyExits() != null && outcome.status() == RunStatus.COMPLETED) {
+                publish(new RunEvent.Notice(runId, earlyExitLine(session, data, device)));
+            }
             CompressionPipeline.Outcome compressed = null;
             if (pipeline != null && outcome.status() == RunStatus.COMPLETED) {
                 compressed = compress(pipeline, session, meter, runId);
@@ -198,6 +201,21 @@ public final class Job {
             }
         }
         return r;
+    }
+
+    /** Issue 16: the early-exit figures at the spec's threshold, as one notice line. */
+    private String earlyExitLine(TrainingSession session, LoadedData data, DeviceChoice device) {
+        double t = spec.model().earlyExits().threshold();
+        EarlyExitReport.Row r = EarlyExitReport.of(session.trainedNet(), data.validation(), device.device(),
+                new double[] {t}, null, null).rows().get(0);
+        StringBuilder shares = new StringBuilder();
+        for (double v : r.shares()) {
+            shares.append(shares.length() == 0 ? "" : " / ").append(String.format(java.util.Locale.ROOT, "%.2f", v));
+        }
+        return String.format(java.util.Locale.ROOT, "early exit at threshold %.2f (trained model, validation): "
+                + "accuracy %.4f (measured), leaving per head and final %s, %.0f FLOPs per sample (counted, %.1f%% "
+                + "of the full network); inference joules per sample %s: that share of the full network's", t,
+                r.accuracy(), shares, r.flopsPerSample(), 100 * r.flopsRatio(), EarlyExitReport.METHOD);
     }
 
     /** Runs the compression steps on the trained network, storing and publishing each step's report. */
