@@ -40,6 +40,9 @@ import java.util.List;
  *   linear} uses linear attention (Katharopoulos et al. 2020, "Transformers are RNNs"). Always layer-normalised.</li>
  * </ul>
  * Each architecture marks its blocks, so {@code earlyExits.after} can place classifier heads after any of them.
+ *
+ * <p>One class on purpose: every architecture is a short recipe on the same {@link NetBuilder}, and reading them side
+ * by side is how their sizes are compared and kept consistent.
  */
 public final class Architectures {
 

@@ -14,6 +14,8 @@ import java.util.List;
  * <p>Composite entries (residual, concatenation, squeeze-excitation, early exit) hold sub-lists of layers: their
  * {@link #parts} in parameter order. Code that walks or edits a description descends through {@link #parts} and
  * rebuilds with {@link #withParts}, so an edit reaches every weighted layer whatever composite holds it.
+ *
+ * <p>One file on purpose: the sealed interface lists every kind in one place, and each record is a few lines.
  */
 public sealed interface Layer {
 

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * @param inputShape per-sample input shape, {@code [C, H, W]} or {@code [F]}
  * @param classes    output classes
  * @param sparse     exact zeros in weights are pruned connections that fine-tuning must keep at zero
+ *
+ * <p>One class on purpose: shapes, FLOPs, parameter counts and shape checks must agree for every layer kind, and
+ * keeping their per-kind cases side by side is what makes a new kind hard to get half right.
  */
 public record Net(List<Layer> layers, long[] inputShape, int classes, boolean sparse) {
 

@@ -74,7 +74,8 @@ class CompressionStepSpecTest {
     void everyBadEnumValueIsReportedTogetherWithTheRangeProblems() {
         assertEquals(List.of(
                         "model.activation: 'swish' is not one of relu, tanh, sigmoid, gelu",
-                        "model.arch: 'foo' is not one of mlp, lenet5, dscnn, resnet",
+                        "model.arch: 'foo' is not one of mlp, lenet5, dscnn, resnet, squeezenet, mobilenetv2, "
+                                + "shufflenet, ghostnet, vit-tiny",
                         "compression[0].granularity: 'per-row' is not one of per-tensor, per-channel",
                         "compression[1].student.norm: 'instance' is not one of none, batch, layer, group",
                         "compression[0].bits: '3' is not one of 4, 8"),
@@ -88,7 +89,8 @@ class CompressionStepSpecTest {
 
     @Test
     void aNumberIsNotTakenAsAnEnumIndex() {
-        assertEquals(List.of("model.arch: '1' is not one of mlp, lenet5, dscnn, resnet",
+        assertEquals(List.of("model.arch: '1' is not one of mlp, lenet5, dscnn, resnet, squeezenet, mobilenetv2, "
+                                + "shufflenet, ghostnet, vit-tiny",
                         "compression[0].scope: '0' is not one of layer, global"),
                 problems("model: { arch: 1 }\ncompression: [{ type: prune, scope: 0 }]"));
     }
