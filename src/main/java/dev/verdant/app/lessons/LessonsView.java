@@ -110,7 +110,10 @@ public final class LessonsView extends BorderPane {
         HBox bar = new HBox(10, present, prev, next);
         bar.setPadding(new Insets(6, 12, 6, 12));
         setTop(bar);
-        vm.lessonProperty().addListener((o, was, now) -> showLesson(now));
+        vm.lessonProperty().addListener((o, was, now) -> {
+            showLesson(now);
+            list.getSelectionModel().select(now);
+        });
         vm.outcomeProperty().addListener((o, was, now) -> showOutcome(now));
         vm.presentationProperty().addListener((o, was, now) -> layoutFor(now));
         choiceGroup.selectedToggleProperty().addListener((o, was, now) -> vm.predictionProperty().set(

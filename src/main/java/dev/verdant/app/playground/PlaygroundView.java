@@ -28,6 +28,9 @@ public final class PlaygroundView extends BorderPane {
 
     private static final Color CLASS0 = Color.web("#0072B2");
     private static final Color CLASS1 = Color.web("#D55E00");
+    /** Opaque light tints for the boundary (translucent cells would show seams where they overlap). */
+    private static final Color TINT0 = Color.web("#9cc7e6");
+    private static final Color TINT1 = Color.web("#f2b48a");
 
     private final PlaygroundViewModel vm;
     private final Canvas canvas = new Canvas(520, 520);
@@ -107,13 +110,14 @@ public final class PlaygroundView extends BorderPane {
         }
         int n = PlaygroundViewModel.GRID;
         if (p.grid() != null) {
-            double cw = w / n;
-            double ch = h / n;
             for (int row = 0; row < n; row++) {
+                double y0 = Math.floor(row * h / n);
+                double y1 = Math.floor((row + 1) * h / n);
                 for (int col = 0; col < n; col++) {
-                    double q = p.grid()[row * n + col];
-                    g.setFill(CLASS0.interpolate(CLASS1, q).deriveColor(0, 0.55, 1.25, 0.55));
-                    g.fillRect(col * cw, row * ch, cw + 1, ch + 1);
+                    double x0 = Math.floor(col * w / n);
+                    double x1 = Math.floor((col + 1) * w / n);
+                    g.setFill(TINT0.interpolate(TINT1, p.grid()[row * n + col]));
+                    g.fillRect(x0, y0, x1 - x0, y1 - y0);
                 }
             }
             drawnBoundaries++;
