@@ -79,8 +79,9 @@ public final class Report {
         double kwh = joules / 3.6e6;
         double grams = allRuns().stream().map(RunResult::finalMetrics).filter(Objects::nonNull)
                 .map(FinalMetrics::co2eGrams).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sum();
-        String how = methods().isEmpty() ? "not metered" : allMeasured() ? "measured: " + String.join(", ", methods())
-                : (methods().stream().anyMatch(s -> s.startsWith("measured")) ? "partly estimated: " : "estimated: ")
+        // the methods name themselves (measured:rapl, estimated:cpu-tdp); a mix is said to be one
+        String how = methods().isEmpty() ? "not metered" : (methods().size() > 1 && !allMeasured()
+                && methods().stream().anyMatch(m -> m.startsWith("measured")) ? "partly estimated: " : "")
                 + String.join(", ", methods());
         return String.format(Locale.ROOT, "Training and evaluating the models reported here used %s kWh (%s), about "
                         + "%s gCO2e at %.0f g/kWh (%s, %s); %s with Verdant %s.", sig(kwh), how, sig(grams),
@@ -127,7 +128,7 @@ public final class Report {
                 m == null ? "n/a" : String.format(Locale.ROOT, "%,d", m.flopsPerSample()),
                 stat(i, FinalMetrics::energyJoules, "%.2f"),
                 m == null || m.energyMethod() == null ? "n/a" : m.energyMethod(),
-                stat(i, FinalMetrics::trainSeconds, "%.1f"), stat(i, FinalMetrics::co2eGrams, "%.4f")});
+                stat(i, FinalMetrics::trainSeconds, "%.1f"), stat(i, FinalMetrics::co2eGrams, "%.3g")});
         }
         return rows;
     }
