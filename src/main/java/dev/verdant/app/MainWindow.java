@@ -3,6 +3,7 @@ package dev.verdant.app;
 import dev.verdant.app.actions.AboutAction;
 import dev.verdant.app.actions.CancelRunsAction;
 import dev.verdant.app.actions.CloseWindowAction;
+import dev.verdant.app.actions.ComparisonsMenu;
 import dev.verdant.app.actions.ExportRunsAction;
 import dev.verdant.app.actions.OpenSpecAction;
 import dev.verdant.app.actions.ParallelismMenu;
@@ -233,13 +234,15 @@ public final class MainWindow {
                 item("Cancel all runs", "Shortcut+Shift+PERIOD", CancelRunsAction.all(queue, state)),
                 new SeparatorMenuItem(),
                 new ParallelismMenu(queue, ctx.settings()).menu());
+        Menu comparisons = new ComparisonsMenu(Presets.catalogue(),
+                Presets.user(ctx.settings().dir().resolve("comparisons")), this::runComparison, dialogs).menu();
         Menu view = new Menu("View", null,
                 new ThemeToggle(state).menuItem(),
                 item("Live charts", "Shortcut+1", new ShowTabAction(state, LIVE_TAB)),
                 item("History", "Shortcut+2", new ShowTabAction(state, HISTORY_TAB)),
                 item("Energy", "Shortcut+3", new ShowTabAction(state, ENERGY_TAB)));
         Menu help = new Menu("Help", null, item("About Verdant", null, new AboutAction(dialogs)));
-        return new MenuBar(file, run, view, help);
+        return new MenuBar(file, comparisons, run, view, help);
     }
 
     /**
@@ -332,6 +335,17 @@ public final class MainWindow {
         runAction.run(spec);
     }
 
+    /**
+     * Queues a comparison's specs as one run group and shows only them on the live charts (the runs charted before
+     * are taken off; History's checks put them back).
+     */
+    public void runComparison(String name, List<ExperimentSpec> specs) {
+        liveView.clearCharts();
+        queue.submitGroup(name, specs);
+        state.status("Queued comparison " + name + ": " + specs.size() + " runs as one group");
+        state.activeTabProperty().set(LIVE_TAB);
+    }
+
     /** Switches the colour theme and remembers it. */
     public void setTheme(Theme t) {
         state.themeProperty().set(t);
@@ -363,6 +377,9 @@ public final class MainWindow {
         RunListener notices = new RunListener() {
             @Override
             public void onNotice(RunEvent.Notice n) {
+                if (RunQueueViewModel.isDeviceNotice(n.message())) {
+                    return; // said once, above the queue
+                }
                 state.status(n.runId().label() + ": " + n.message());
             }
         };

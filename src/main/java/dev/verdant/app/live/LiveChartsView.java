@@ -17,10 +17,19 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The four live charts in a 2x2 grid. Each pumped batch of events is applied with the touched charts'
- * notifications off; a {@link RedrawThrottle} redraws them at most 20 times a second, less when a redraw is slow.
+ * The four live charts in a 2x2 grid, or one column when the view is narrow; each chart keeps a minimum height
+ * (its plot area at least {@link #MIN_PLOT_HEIGHT} px) and the grid scrolls when the view is shorter than that.
+ * Each pumped batch of events is applied with the touched charts' notifications off; a {@link RedrawThrottle}
+ * redraws them at most 20 times a second, less when a redraw is slow.
  */
-public final class LiveChartsView extends GridPane {
+public final class LiveChartsView extends javafx.scene.layout.BorderPane {
+
+    /** The least height of a chart's plot area (the data area, without title, axes and legend). */
+    public static final double MIN_PLOT_HEIGHT = 150;
+    /** Below this width the charts go one under the other, so that each keeps room for its legend beside it. */
+    static final double TWO_COLUMNS_WIDTH = 1000;
+    /** A chart pane's least height: plot area, title, axis labels and the export bar. */
+    static final double MIN_PANE_HEIGHT = 270;
 
     private final LiveChartsViewModel vm;
     private final ChartPane accuracy;
@@ -28,6 +37,43 @@ public final class LiveChartsView extends GridPane {
     private final ChartPane power;
     private final ChartPane pareto;
     private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime);
+    private final GridPane grid = new GridPane();
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+    private final javafx.scene.layout.BorderPane paretoBox;
+    private int columns;
+
+    /** Puts the four charts in {@code n} columns (1 or 2), each row at least {@link #MIN_PANE_HEIGHT} tall. */
+    private void layoutCharts(int n) {
+        if (n == columns) {
+            return;
+        }
+        columns = n;
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        List<javafx.scene.Node> panes = List.of(accuracy, loss, power, paretoBox);
+        for (int i = 0; i < panes.size(); i++) {
+            grid.add(panes.get(i), i % n, i / n);
+        }
+        for (int c = 0; c < n; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / n);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < panes.size() / n; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setMinHeight(MIN_PANE_HEIGHT);
+            rc.setPercentHeight(100.0 * n / panes.size());
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+    }
+
+    /** How many columns the charts are in now (2, or 1 when the view is narrow). */
+    public int columns() {
+        return columns;
+    }
 
     public LiveChartsView(LiveChartsViewModel vm, EventPump pump, DialogService dialogs) {
         this.vm = vm;
@@ -35,20 +81,18 @@ public final class LiveChartsView extends GridPane {
         loss = new ChartPane(Charts.loss(vm), "loss", dialogs);
         power = new ChartPane(Charts.power(vm), "power", dialogs);
         pareto = new ChartPane(Charts.pareto(vm), "pareto", dialogs);
-        add(accuracy, 0, 0);
-        add(loss, 1, 0);
-        add(power, 0, 1);
-        add(paretoBox(), 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(r);
+        for (ChartPane p : List.of(accuracy, loss, power)) {
+            p.setRunOf(vm::runOf);
         }
+        paretoBox = paretoBox();
+        scroll.setContent(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        layoutCharts(2);
+        scroll.viewportBoundsProperty().addListener((o, was, now) ->
+                layoutCharts(now.getWidth() >= TWO_COLUMNS_WIDTH ? 2 : 1));
         vm.xAxisModeProperty().addListener((o, was, now) ->
                 accuracy.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
         vm.paretoAxisModeProperty().addListener((o, was, now) ->
@@ -181,6 +225,9 @@ public final class LiveChartsView extends GridPane {
             }
         }
         vm.clear();
+        for (ChartPane p : List.of(accuracy, loss, power)) {
+            p.hiddenRuns().clear(); // their series are gone; the indices they hid go to new runs
+        }
         accuracy.chart().getXYPlot().clearDomainMarkers();
         onClear.run();
         throttle.flush();

@@ -1,0 +1,209 @@
+package dev.verdant.app;
+
+import dev.verdant.app.history.StoreHistory;
+import dev.verdant.app.live.ChartPane;
+import dev.verdant.app.live.LiveChartsView;
+import dev.verdant.app.queue.QueueView;
+import dev.verdant.app.queue.RunItem;
+import dev.verdant.spec.DatasetSpec;
+import dev.verdant.spec.ExperimentSpec;
+import dev.verdant.spec.TrainingSpec;
+import dev.verdant.store.RunStore;
+import dev.verdant.store.StoredGroup;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.LegendItemEntity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The workbench at 1024x700 as a user meets it (issue 12): a comparison folder queued from the Comparisons menu,
+ * queue rows that keep their Cancel button with a long notice, charts that keep a usable plot area, and a legend
+ * click that hides a run. Real (tiny) runs stored in SQLite.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchGuiTest {
+
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private Stage stage;
+    private FxUiExecutor executor;
+    private RunStore store;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        executor = new FxUiExecutor();
+        Path config = Files.createDirectories(dir.resolve("config-" + System.nanoTime()));
+        Path pair = Files.createDirectories(config.resolve("comparisons").resolve("tiny-pair"));
+        Files.writeString(pair.resolve("README.md"), "# Tiny pair\n\nTwo MLPs on the digits that differ only in "
+                + "their learning rate.\n\nMore text that is not the description.\n");
+        Files.writeString(pair.resolve("slow.yaml"), tiny("tiny-slow", 0.0005));
+        Files.writeString(pair.resolve("fast.yaml"), tiny("tiny-fast", 0.005));
+        AppSettings settings = AppSettings.in(config);
+        settings.putDouble(AppSettings.WIDTH, 1024);
+        settings.putDouble(AppSettings.HEIGHT, 700);
+        store = RunStore.open(config.resolve("verdant.db"));
+        window = new MainWindow(AppContext.of(settings, executor, new StoreHistory(store))
+                .withDialogs(new RecordingDialogService()));
+        window.install(stage);
+        stage.show();
+    }
+
+    private static String tiny(String name, double lr) {
+        return "name: " + name + "\nseed: 1\ndataset: { name: digits, limit: 200 }\nmodel: { arch: mlp, hidden: [16] }\n"
+                + "training: { epochs: 1, batchSize: 50, learningRate: " + lr + " }\ndevice: cpu\n";
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.queue().cancelAll();
+        window.queue().shutdown(30);
+        executor.close();
+    }
+
+    @Test
+    void aComparisonFolderQueuesAllItsSpecsAsOneGroup(FxRobot robot) throws Exception {
+        MenuBar bar = (MenuBar) ((javafx.scene.layout.BorderPane) window.root()).getTop();
+        Menu comparisons = bar.getMenus().stream().filter(m -> "Comparisons".equals(m.getText())).findFirst()
+                .orElseThrow();
+        List<String> names = comparisons.getItems().stream().map(MenuItem::getText).toList();
+        assertTrue(names.containsAll(List.of("batchnorm-vs-none", "init-xavier-kaiming-lsuv", "tiny-pair")), names.toString());
+        MenuItem pair = comparisons.getItems().stream().filter(i -> "tiny-pair".equals(i.getText())).findFirst()
+                .orElseThrow();
+        String shown = String.valueOf(((javafx.scene.control.CustomMenuItem) pair).getContent().lookupAll(".label")
+                .stream().map(n -> ((Label) n).getText()).toList());
+        assertTrue(shown.contains("differ only in their learning rate"), "the README's first paragraph: " + shown);
+
+        robot.interact(pair::fire);
+        assertEquals(2, window.queue().items().size());
+        for (RunItem item : window.queue().items()) {
+            item.handle().await(120, TimeUnit.SECONDS);
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.queue().activeCountProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<StoredGroup> groups = store.groups();
+        assertEquals(1, groups.size(), groups.toString());
+        assertEquals("tiny-pair", groups.get(0).name());
+        List<Long> ids = window.queue().items().stream().map(i -> i.handle().id().orElseThrow().value()).sorted()
+                .toList();
+        assertEquals(ids, groups.get(0).runIds().stream().sorted().toList(), "both runs are the group's members");
+        assertEquals(List.of("completed", "completed"),
+                window.queue().items().stream().map(i -> i.statusProperty().get()).toList());
+        assertEquals(2, window.live().accuracyDataset().getSeriesCount(), "the charts show the comparison's runs");
+        assertEquals(MainWindow.LIVE_TAB, window.tabs().getSelectionModel().getSelectedItem().getId());
+    }
+
+    @Test
+    void aQueueRowWithALongNoticeKeepsItsCancelButtonInsideTheRow(FxRobot robot) throws Exception {
+        ExperimentSpec spec = ExperimentSpec.defaults().withName("a-run-with-a-rather-long-name-to-test-clipping")
+                .withDevice("cpu").withDataset(DatasetSpec.defaults().withName("digits").withLimit(300))
+                .withTraining(TrainingSpec.defaults().withEpochs(5000));
+        RunItem[] item = new RunItem[1];
+        robot.interact(() -> item[0] = window.queue().submit(spec));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "running".equals(item[0].statusProperty().get()));
+        String notice = "a very long notice that a run might give, ".repeat(8).trim();
+        robot.interact(() -> item[0].messageProperty().set(notice));
+        WaitForAsyncUtils.waitForFxEvents();
+        Button cancel = robot.lookup("#cancel-" + item[0].key()).queryButton();
+        Label status = robot.lookup("#status-" + item[0].key()).queryAs(Label.class);
+        ListView<?> list = robot.lookup("#" + QueueView.LIST_ID).queryAs(ListView.class);
+        Node cell = cancel;
+        while (!(cell instanceof ListCell)) {
+            cell = cell.getParent();
+        }
+        Bounds row = cell.localToScene(cell.getBoundsInLocal());
+        Bounds pane = list.localToScene(list.getBoundsInLocal());
+        for (Node n : List.of(cancel, status)) {
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertTrue(b.getMinX() >= row.getMinX() && b.getMaxX() <= row.getMaxX(), n + " " + b + " in " + row);
+            assertTrue(b.getMaxX() <= pane.getMaxX(), n + " " + b + " visible in the list " + pane);
+            assertTrue(b.getMaxY() <= row.getMaxY(), n + " " + b + " in " + row);
+            assertTrue(n.isVisible() && b.getWidth() > 20, n + " shows its text: " + b);
+        }
+        Label message = (Label) robot.lookup(".verdant-queue-item .verdant-hint").queryAll().stream()
+                .filter(n -> n instanceof Label l && notice.equals(l.getText())).findFirst().orElseThrow();
+        Bounds m = message.localToScene(message.getBoundsInLocal());
+        assertTrue(m.getMaxX() <= row.getMaxX() && m.getMaxY() <= row.getMaxY() + 1, "the notice wraps in the row: "
+                + m + " in " + row);
+        assertTrue(m.getHeight() > 2 * message.getFont().getSize(), "it wraps onto several lines: " + m);
+        robot.interact(() -> Snapshots.write(stage.getScene(), "10-queue-long-notice-1024x700"));
+        robot.clickOn(cancel);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !item[0].isActive());
+        assertEquals("cancelled", item[0].statusProperty().get());
+    }
+
+    @Test
+    void at1024x700EveryChartKeepsAPlotAreaOfAtLeast150Px(FxRobot robot) throws Exception {
+        assertEquals(1024, stage.getScene().getWidth(), 1);
+        robot.interact(() -> window.liveView().redrawNow());
+        WaitForAsyncUtils.waitForFxEvents();
+        LiveChartsView live = window.liveView();
+        for (ChartPane p : List.of(live.accuracyPane(), live.lossPane(), live.powerPane(), live.paretoPane())) {
+            var info = p.viewer().getRenderingInfo();
+            assertNotNull(info, p.chart().getTitle().getText() + " was drawn");
+            double h = info.getPlotInfo().getDataArea().getHeight();
+            assertTrue(h >= LiveChartsView.MIN_PLOT_HEIGHT, p.chart().getTitle().getText() + ": plot area " + h
+                    + " px high");
+        }
+        robot.interact(() -> Snapshots.write(stage.getScene(), "11-charts-1024x700"));
+    }
+
+    @Test
+    void clickingALegendEntryHidesThatRunsSeries(FxRobot robot) throws Exception {
+        RunItem[] item = new RunItem[1];
+        robot.interact(() -> item[0] = window.queue().submit(dev.verdant.spec.SpecCodec.parse(tiny("legend", 0.005))
+                .withTraining(TrainingSpec.defaults().withEpochs(2).withBatchSize(50))));
+        item[0].handle().await(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !item[0].isActive());
+        robot.interact(() -> window.liveView().redrawNow());
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartPane acc = window.liveView().accuracyPane();
+        String run = item[0].label();
+        assertTrue(acc.isRunVisible(run));
+        LegendItemEntity legend = null;
+        for (Object e : acc.viewer().getRenderingInfo().getEntityCollection().getEntities()) {
+            if (e instanceof LegendItemEntity l) {
+                legend = l;
+            }
+        }
+        assertNotNull(legend, "the accuracy chart has a legend entry for the run");
+        var area = ((ChartEntity) legend).getArea().getBounds2D();
+        Point2D onScreen = acc.viewer().getCanvas().localToScreen(area.getCenterX(), area.getCenterY());
+        robot.clickOn(onScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(acc.isRunVisible(run), "the run's series are hidden");
+        assertEquals(List.of(run), acc.hiddenRuns());
+        assertTrue(window.liveView().lossPane().isRunVisible(run), "only in the chart whose legend was clicked");
+        robot.clickOn("#show-hidden-accuracy-vs-energy");
+        assertTrue(acc.isRunVisible(run));
+    }
+}
