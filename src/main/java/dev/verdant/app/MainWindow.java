@@ -104,6 +104,7 @@ public final class MainWindow {
                 // a stale remembered spec (older format) is dropped: the defaults are a fine start
             }
         });
+        builder.setDryRun(dev.verdant.run.DryRun::problems); // marks what needs the built network, before Run
         int parallelism = (int) ctx.settings().getDouble(AppSettings.PARALLELISM, 1);
         queue = new RunQueueViewModel(ctx.runners(), parallelism, ctx.pump(), System::nanoTime);
         live = new LiveChartsViewModel();

@@ -206,4 +206,74 @@ class WorkbenchGuiTest {
         robot.clickOn("#show-hidden-accuracy-vs-energy");
         assertTrue(acc.isRunVisible(run));
     }
+
+    @Test
+    void aBadGroupCountIsDecoratedBeforeRunAndOptionsThatDoNotApplyAreHidden(FxRobot robot) throws Exception {
+        var builder = window.builder();
+        var view = window.builderView();
+        robot.interact(() -> {
+            builder.value("dataset.name").set("digits");
+            builder.value("model.arch").set("lenet5");
+            builder.value("model.norm").set("batch");
+        });
+        assertFalse(view.control("model.groups").getParent().isVisible(), "groups only matter for group norm");
+        assertFalse(view.control("model.width").getParent().isVisible(), "lenet5 ignores the width multiplier");
+        assertFalse(view.control("model.channels").getParent().isVisible(), "and the base channels");
+        @SuppressWarnings("unchecked")
+        var init = (javafx.scene.control.ComboBox<String>) view.control("model.init");
+        assertFalse(init.getItems().contains("zero-residual"), "zero-residual is for resnet: " + init.getItems());
+        robot.interact(() -> builder.value("model.norm").set("group"));
+        assertTrue(view.control("model.groups").getParent().isVisible());
+        robot.interact(() -> builder.value("model.groups").set("5"));
+        // the form alone accepts 5 (1..1024); the background dry-run builds LeNet-5 (6 and 16 channels) and says no
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> builder.problems().containsKey("model.groups"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String why = builder.problems().get("model.groups");
+        assertTrue(why.contains("5 groups do not divide"), why);
+        assertTrue(view.control("model.groups").getStyleClass().contains(Styles.INVALID), "the field is marked");
+        assertTrue(robot.lookup("#" + dev.verdant.app.builder.BuilderView.RUN_BUTTON_ID).queryButton().isDisabled(),
+                "Run waits for a group count that fits");
+        robot.interact(() -> Snapshots.write(stage.getScene(), "12-builder-bad-groups-1024x700"));
+        robot.interact(() -> builder.value("model.groups").set("2"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> builder.validProperty().get());
+        assertFalse(view.control("model.groups").getStyleClass().contains(Styles.INVALID));
+    }
+
+    @Test
+    void theStepEditorRejectsAnUnknownKeyWithASentence(FxRobot robot) throws Exception {
+        var step = dev.verdant.app.builder.PipelineStep.parse("prune", "sparsity=0.5; bogus=1");
+        dev.verdant.app.builder.StepEditor[] editor = new dev.verdant.app.builder.StepEditor[1];
+        robot.interact(() -> {
+            editor[0] = new dev.verdant.app.builder.StepEditor(window.builder(),
+                    dev.verdant.app.builder.BuilderViewModel.COMPRESSION, step);
+            new javafx.scene.Scene(editor[0]);
+        });
+        String said = editor[0].problemsProperty().get();
+        assertTrue(said.startsWith("'bogus' is not a setting of prune magnitude; its settings are scope, sparsity"),
+                said);
+        for (String raw : List.of("Unrecognized", "dev.verdant", "Exception", "ignorable")) {
+            assertFalse(said.contains(raw), "no exception text: " + said);
+        }
+        // the same step in the builder's list: the list is marked with the same sentence, and Run waits
+        robot.interact(() -> window.builder().compressionSteps().add(step));
+        String listProblem = window.builder().problems().get(dev.verdant.app.builder.BuilderViewModel.COMPRESSION);
+        assertTrue(listProblem != null && listProblem.contains("'bogus' is not a setting"), listProblem);
+        assertFalse(window.builder().validProperty().get());
+        robot.interact(() -> window.builder().compressionSteps().clear());
+
+        // typed, checked as typed: a sparsity of 1.5 is refused by the spec's own range, a word is not a number
+        robot.interact(() -> {
+            editor[0] = new dev.verdant.app.builder.StepEditor(window.builder(),
+                    dev.verdant.app.builder.BuilderViewModel.COMPRESSION, null);
+            new javafx.scene.Scene(editor[0]);
+            ((javafx.scene.control.TextField) editor[0].control("sparsity")).setText("1.5");
+        });
+        assertTrue(editor[0].problemsProperty().get().startsWith("sparsity: "), editor[0].problemsProperty().get());
+        robot.interact(() -> ((javafx.scene.control.TextField) editor[0].control("sparsity")).setText("half"));
+        assertEquals("sparsity: 'half' is not a number", editor[0].problemsProperty().get());
+        robot.interact(() -> ((javafx.scene.control.TextField) editor[0].control("sparsity")).setText("0.5"));
+        assertEquals("", editor[0].problemsProperty().get());
+        assertEquals("0.5", editor[0].step().parameters().get("sparsity"));
+        robot.interact(() -> Snapshots.write(editor[0], "13-step-editor"));
+    }
 }
