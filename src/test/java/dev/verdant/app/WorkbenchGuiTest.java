@@ -276,4 +276,37 @@ class WorkbenchGuiTest {
         assertEquals("0.5", editor[0].step().parameters().get("sparsity"));
         robot.interact(() -> Snapshots.write(editor[0], "13-step-editor"));
     }
+
+    @Test
+    void neighbouringCompressionLabelsGoOnDifferentRowsAlsoInTheSvgExport(FxRobot robot) throws Exception {
+        var run = dev.verdant.run.RunId.stored(9);
+        ExperimentSpec spec = AppSamples.spec("steps", 0.01);
+        List<dev.verdant.run.RunEvent> events = new java.util.ArrayList<>();
+        events.add(new dev.verdant.run.RunEvent.Started(run, spec, null, 100, 200, 4));
+        events.add(new dev.verdant.run.RunEvent.EpochEnded(run, new dev.verdant.result.EpochRecord(1, 1.0, 0.6, 1.0,
+                0.6, 1.5, 1000, 0.01, 1000, 10.0, 10.0), 1));
+        String[] types = {"prune", "lowrank", "quantize", "distill"};
+        for (int i = 0; i < types.length; i++) {
+            events.add(new dev.verdant.run.RunEvent.StepEnded(run, new dev.verdant.result.CompressionReport(i + 1,
+                    types[i] + " step", types[i], 0.58, 1000, 500, 4000, 2000, 0.1, 1.0, null, 0.1, 0.2, false,
+                    "64-10", null), types.length));
+        }
+        robot.interact(() -> {
+            window.liveView().apply(events);
+            window.liveView().redrawNow();
+        });
+        List<Double> offsets = window.liveView().markLabelOffsets();
+        assertEquals(4, offsets.size());
+        assertEquals(4, new java.util.HashSet<>(offsets).size(), "four steps 0.2 J apart: four label rows " + offsets);
+        Path svg = dir.resolve("steps.svg");
+        dev.verdant.app.live.ChartExport.svg(window.liveView().charts().get(0), svg, 1000, 650);
+        String text = Files.readString(svg);
+        for (String t : types) {
+            assertTrue(text.contains(">" + t + "<"), t + " is in the SVG export");
+        }
+        Path png = dir.resolve("steps.png");
+        dev.verdant.app.live.ChartExport.png(window.liveView().charts().get(0), png, 1000, 650);
+        Files.copy(png, Files.createDirectories(Snapshots.DIR).resolve("14-step-labels-export.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
 }

@@ -126,6 +126,11 @@ public final class BuilderView extends BorderPane {
             control.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(control, Priority.ALWAYS);
             label.setLabelFor(control);
+            String tip = FieldTips.of(f.path());
+            if (tip != null) {
+                label.setTooltip(new Tooltip(tip));
+                control.setTooltip(new Tooltip(tip));
+            }
             controls.put(f.path(), control);
             HBox row = new HBox(8, label, control);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -190,7 +195,8 @@ public final class BuilderView extends BorderPane {
                 c.getStyleClass().add(Styles.INVALID);
             }
         } else {
-            c.setTooltip(null);
+            String tip = FieldTips.of(path);
+            c.setTooltip(tip == null ? null : new Tooltip(tip));
             c.getStyleClass().remove(Styles.INVALID);
         }
     }

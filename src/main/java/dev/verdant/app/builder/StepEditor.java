@@ -103,9 +103,8 @@ public final class StepEditor extends VBox {
             Control c;
             if (p.kind() == SpecField.Kind.CHOICE) {
                 ComboBox<String> box = new ComboBox<>();
-                box.getItems().add("");
                 box.getItems().addAll(p.choices());
-                box.setValue(value == null ? "" : value);
+                box.setValue(value); // null: the kind's default, as the prompt says
                 box.setPromptText("default");
                 box.valueProperty().addListener((o, was, now) -> check());
                 c = box;

@@ -26,6 +26,7 @@ public final class ChartPane extends BorderPane {
 
     private final JFreeChart chart;
     private final ChartViewer viewer;
+    private final HBox bar;
     /** Run labels hidden by a legend click, and the series each hid (to show exactly those again). */
     private final javafx.collections.ObservableList<String> hiddenRuns =
             javafx.collections.FXCollections.observableArrayList();
@@ -80,7 +81,7 @@ public final class ChartPane extends BorderPane {
         showHidden.setOnAction(e -> showHiddenRuns());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(4, legend, reset, showHidden, spacer,
+        bar = new HBox(4, legend, reset, showHidden, spacer,
                 exportButton("PNG", "Save the chart as a PNG image", new ExportChartAction(dialogs,
                         "the chart as PNG", fileStem + ".png",
                         f -> ChartExport.png(chart, f, EXPORT_WIDTH, EXPORT_HEIGHT))),
@@ -92,6 +93,11 @@ public final class ChartPane extends BorderPane {
         bar.setPadding(new Insets(2, 4, 0, 4));
         setTop(bar);
         setCenter(viewer);
+    }
+
+    /** Adds controls to the chart's bar, after Reset view (e.g. the trajectory chart's x-axis chooser). */
+    public void addToBar(javafx.scene.Node... nodes) {
+        bar.getChildren().addAll(3, List.of(nodes));
     }
 
     /** How a series key names its run (the live charts' series are "run 3 name · validation" and the like). */

@@ -94,20 +94,24 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         scroll.viewportBoundsProperty().addListener((o, was, now) ->
                 layoutCharts(now.getWidth() >= TWO_COLUMNS_WIDTH ? 2 : 1));
         vm.xAxisModeProperty().addListener((o, was, now) ->
-                accuracy.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
+                accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel()));
+        vm.trajectoryAxisProperty().addListener((o, was, now) -> {
+            accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel());
+            accuracy.resetView();
+            throttle.beginUpdate(java.util.Set.of(accuracy.chart()));
+            throttle.flush();
+        });
+        javafx.scene.control.ComboBox<TrajectoryAxis> xChoice = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(TrajectoryAxis.values()));
+        xChoice.setId(X_AXIS_ID);
+        xChoice.valueProperty().bindBidirectional(vm.trajectoryAxisProperty());
+        xChoice.setTooltip(new javafx.scene.control.Tooltip("What the x axis measures: energy, emissions, time or "
+                + "training FLOPs (points without that measure are left out)"));
+        xChoice.setFocusTraversable(false);
+        accuracy.addToBar(new javafx.scene.control.Label("x:"), xChoice);
         vm.paretoAxisModeProperty().addListener((o, was, now) ->
                 pareto.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
-        vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> {
-            while (c.next()) {
-                for (CompressionMark m : c.getAddedSubList()) {
-                    ValueMarker marker = new ValueMarker(m.x(), new Color(121, 85, 72),
-                            new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                                    new float[] {4f, 3f}, 0f));
-                    marker.setLabel(m.text());
-                    accuracy.chart().getXYPlot().addDomainMarker(marker);
-                }
-            }
-        });
+        vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> placeMarks());
         pump.addListener(this::apply);
         pump.addTickListener(throttle::flush);
     }
@@ -156,6 +160,48 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         if (series != vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount()) {
             touched.forEach(c -> Charts.colourByRun(c, vm)); // a new run or power series: give it its run's colour
         }
+    }
+
+    /** Node id of the trajectory chart's x-axis chooser. */
+    public static final String X_AXIS_ID = "trajectory-x-axis";
+    /** Label rows the compression-step labels are spread over, so that neighbouring steps' labels do not overlap. */
+    static final int MARK_ROWS = 4;
+
+    /**
+     * Draws the compression marks: a dashed line per step, its label on one of {@link #MARK_ROWS} rows in turn
+     * (neighbouring steps, which sit close on the x axis, get different rows; the dashed line leads from the label to
+     * its place). The chart draws them, so PNG and SVG exports have them alike.
+     */
+    private void placeMarks() {
+        accuracy.chart().getXYPlot().clearDomainMarkers();
+        List<CompressionMark> sorted = new java.util.ArrayList<>(vm.compressionMarks());
+        sorted.sort(java.util.Comparator.comparingDouble(CompressionMark::x));
+        for (int i = 0; i < sorted.size(); i++) {
+            CompressionMark m = sorted.get(i);
+            ValueMarker marker = new ValueMarker(m.x(), new Color(121, 85, 72),
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                            new float[] {4f, 3f}, 0f));
+            marker.setLabel(m.text());
+            marker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            marker.setLabelPaint(new Color(121, 85, 72));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2 + 12 * (i % MARK_ROWS), 2, 2, 2));
+            accuracy.chart().getXYPlot().addDomainMarker(marker);
+        }
+    }
+
+    /** The vertical offsets (px from the plot's top) of the compression-step labels now drawn, in x order. */
+    public List<Double> markLabelOffsets() {
+        java.util.Collection<?> markers = accuracy.chart().getXYPlot().getDomainMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND);
+        List<Double> out = new java.util.ArrayList<>();
+        if (markers != null) {
+            for (Object o : markers) {
+                out.add(((ValueMarker) o).getLabelOffset().getTop());
+            }
+        }
+        return out;
     }
 
     /** Node id of the Pareto chart's task chooser. */
