@@ -63,7 +63,7 @@ import static dev.verdant.app.actions.Menus.item;
  * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
  * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
  * {@link AppState} and one {@link DialogService}; the features talk to each other through the state. It stays one
- * class of about 430 lines because it is the one place that wires the features together (about a third of it is
+ * class of about 490 lines because it is the one place that wires the features together (about a third of it is
  * read-only accessors the GUI tests use); the behaviour lives in the feature view models and menu actions.
  */
 public final class MainWindow {
@@ -135,6 +135,31 @@ public final class MainWindow {
         root.setBottom(statusBar());
         bindState();
         history.refresh();
+        restoreChartedRuns();
+    }
+
+    /** Settings key: the stored runs on the charts when the window closed (ids, comma-separated). */
+    static final String CHARTED_RUNS = "charts.runs";
+
+    /** Puts the stored runs that were on the charts when the window last closed back on them, loaded off the FX thread. */
+    private void restoreChartedRuns() {
+        List<Long> ids = java.util.Arrays.stream(ctx.settings().get(CHARTED_RUNS, "").split(","))
+                .map(String::trim).filter(t -> t.matches("\\d{1,18}")).map(Long::parseLong).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        ctx.executor().runInBackground(() -> ids.stream().map(id -> ctx.history().load(id)
+                        .map(r -> r.id() == null ? r.withId(id) : r)).flatMap(java.util.Optional::stream).toList(),
+                runs -> {
+                    runs.forEach(r -> {
+                        liveView.replay(r);
+                        state.showOnCharts(r, true);
+                    });
+                    liveView.redrawNow();
+                    if (!runs.isEmpty()) {
+                        state.status("Charts show " + runs.size() + " run(s) from the last session");
+                    }
+                }, e -> state.status("The last session's runs could not be put back on the charts"));
     }
 
     /**
@@ -423,6 +448,10 @@ public final class MainWindow {
         }
         s.putDouble(AppSettings.MAIN_SPLIT, mainSplit.getDividerPositions()[0]);
         s.putDouble(AppSettings.RIGHT_SPLIT, rightSplit.getDividerPositions()[0]);
+        // only stored runs come back (a session-only run's number means nothing after a restart)
+        s.put(CHARTED_RUNS, state.chartedRuns().stream().filter(r -> r.id() != null)
+                .filter(r -> ctx.history() instanceof dev.verdant.app.history.StoreHistory)
+                .map(r -> String.valueOf(r.id())).collect(java.util.stream.Collectors.joining(",")));
         String yaml = builder.toYaml();
         if (yaml != null) {
             s.putLastSpec(yaml);

@@ -57,6 +57,7 @@ class WorkbenchGuiTest {
     private Stage stage;
     private FxUiExecutor executor;
     private RunStore store;
+    private AppSettings settings;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -68,7 +69,7 @@ class WorkbenchGuiTest {
                 + "their learning rate.\n\nMore text that is not the description.\n");
         Files.writeString(pair.resolve("slow.yaml"), tiny("tiny-slow", 0.0005));
         Files.writeString(pair.resolve("fast.yaml"), tiny("tiny-fast", 0.005));
-        AppSettings settings = AppSettings.in(config);
+        settings = AppSettings.in(config);
         settings.putDouble(AppSettings.WIDTH, 1024);
         settings.putDouble(AppSettings.HEIGHT, 700);
         store = RunStore.open(config.resolve("verdant.db"));
@@ -308,5 +309,28 @@ class WorkbenchGuiTest {
         dev.verdant.app.live.ChartExport.png(window.liveView().charts().get(0), png, 1000, 650);
         Files.copy(png, Files.createDirectories(Snapshots.DIR).resolve("14-step-labels-export.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theChartsBringBackTheLastSessionsRunsOnRelaunch(FxRobot robot) throws Exception {
+        RunItem[] item = new RunItem[1];
+        robot.interact(() -> item[0] = window.queue().submit(dev.verdant.spec.SpecCodec.parse(tiny("kept", 0.005))));
+        item[0].handle().await(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !item[0].isActive());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(window::rememberState);
+        MainWindow[] again = new MainWindow[1];
+        robot.interact(() -> again[0] = new MainWindow(AppContext.of(settings, executor, new StoreHistory(store))
+                .withDialogs(new RecordingDialogService())));
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> again[0].live().accuracyDataset().getSeriesCount() == 1);
+            assertEquals(item[0].label(), again[0].live().accuracyDataset().getSeriesKey(0));
+            assertEquals(item[0].resultProperty().get().epochs().size(),
+                    again[0].live().accuracyDataset().getItemCount(0), "one point per stored epoch");
+            assertTrue(again[0].state().isCharted(item[0].handle().id().orElseThrow().value()));
+        } finally {
+            again[0].queue().shutdown(10);
+        }
     }
 }

@@ -67,12 +67,20 @@ public final class HistoryView extends BorderPane {
         Button tag = new Button("Tag…");
         tag.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         tag.setOnAction(e -> dialogs.askText("Tag the selected runs", "").ifPresent(vm::tagSelected));
+        Button untag = new Button("Untag…");
+        untag.setId(UNTAG_ID);
+        untag.setTooltip(new Tooltip("Remove a tag from the selected runs"));
+        untag.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selection().stream().allMatch(r -> r.tags().isEmpty()), vm.selection()));
+        untag.setOnAction(e -> dialogs.askText("Remove which tag from the selected runs?",
+                vm.selection().stream().flatMap(r -> r.tags().stream()).findFirst().orElse(""))
+                .ifPresent(vm::untagSelected));
         Button delete = new Button("Delete");
         delete.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         delete.setOnAction(e -> vm.deleteSelected());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
-        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, delete, refresh);
+        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         setTop(bar);
@@ -101,6 +109,7 @@ public final class HistoryView extends BorderPane {
         table.setItems(sorted);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<HistoryRow>) c -> {
             vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            vm.loadNotes();
             if (!vm.selection().isEmpty()) {
                 vm.loadSelected(onSelect);
             } else {
@@ -108,7 +117,7 @@ public final class HistoryView extends BorderPane {
             }
         });
         setCenter(table);
-        setBottom(groupTable(vm));
+        setBottom(new VBox(notesPane(vm), groupTable(vm)));
     }
 
     /**
@@ -149,6 +158,36 @@ public final class HistoryView extends BorderPane {
         VBox box = new VBox(4, title, groups);
         box.setPadding(new Insets(6));
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.groups()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** Node ids of the notes editor's field and the Untag button. */
+    public static final String NOTE_FIELD_ID = "history-note";
+    public static final String UNTAG_ID = "history-untag";
+
+    /** The notes of the first selected run, and a field to add one (Enter or Add note). */
+    private static javafx.scene.Node notesPane(HistoryViewModel vm) {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(vm.notes());
+        list.setPrefHeight(70);
+        list.setPlaceholder(new Label("No notes on this run"));
+        TextField text = new TextField();
+        text.setId(NOTE_FIELD_ID);
+        text.setPromptText("Add a note to the first selected run: what you tried, what you saw…");
+        Button add = new Button("Add note");
+        Runnable addNote = () -> {
+            vm.addNote(text.getText());
+            text.clear();
+        };
+        add.setOnAction(e -> addNote.run());
+        text.setOnAction(e -> addNote.run());
+        add.disableProperty().bind(text.textProperty().isEmpty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Label title = new Label("Notes");
+        title.getStyleClass().add(dev.verdant.app.Styles.HEADING);
+        VBox box = new VBox(4, title, list, new HBox(6, text, add));
+        box.setPadding(new Insets(6));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.selection()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

@@ -27,6 +27,7 @@ public final class HistoryViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<HistoryRow> selection = FXCollections.observableArrayList();
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
 
     public HistoryViewModel(RunHistory history, UiExecutor executor, Consumer<Throwable> onError) {
         this.history = history;
@@ -119,6 +120,45 @@ public final class HistoryViewModel {
             ids.forEach(id -> history.tag(id, tag.trim()));
             return history.list();
         }, rows::setAll, onError);
+    }
+
+    /** Removes {@code tag} from every selected run. */
+    public void untagSelected(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return;
+        }
+        List<Long> ids = selection.stream().map(HistoryRow::id).toList();
+        executor.runInBackground(() -> {
+            ids.forEach(id -> history.untag(id, tag.trim()));
+            return history.list();
+        }, rows::setAll, onError);
+    }
+
+    /** The notes of the first selected run, oldest first; reloaded when the selection changes or a note is added. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    /** Reloads {@link #notes()} for the first selected run (none selected: empty). */
+    public void loadNotes() {
+        if (selection.isEmpty()) {
+            notes.clear();
+            return;
+        }
+        long id = selection.get(0).id();
+        executor.runInBackground(() -> history.notes(id), notes::setAll, onError);
+    }
+
+    /** Adds a note to the first selected run and reloads its notes. */
+    public void addNote(String text) {
+        if (text == null || text.isBlank() || selection.isEmpty()) {
+            return;
+        }
+        long id = selection.get(0).id();
+        executor.runInBackground(() -> {
+            history.note(id, text.trim());
+            return history.notes(id);
+        }, notes::setAll, onError);
     }
 
     /** Deletes every selected run. */

@@ -109,6 +109,22 @@ public final class StoreHistory implements RunHistory {
     }
 
     @Override
+    public void untag(long id, String tag) {
+        store.untag(id, tag);
+    }
+
+    @Override
+    public void note(long id, String text) {
+        store.note(id, text);
+    }
+
+    @Override
+    public List<String> notes(long id) {
+        return store.notes(id).stream().map(n -> (n.createdAt() == null ? "" : n.createdAt().replace('T', ' ')
+                .replaceFirst("\\..*", "") + ": ") + n.text()).toList();
+    }
+
+    @Override
     public void delete(long id) {
         store.delete(id);
     }

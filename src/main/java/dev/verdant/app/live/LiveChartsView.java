@@ -204,6 +204,26 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         return out;
     }
 
+    /**
+     * Draws a stored run's curves as if its events had just arrived (epochs, power, compression steps), e.g. the
+     * runs that were on the charts when the window last closed. A run already on the charts is left as it is.
+     */
+    public void replay(dev.verdant.result.RunResult r) {
+        if (r.id() == null) {
+            return;
+        }
+        dev.verdant.run.RunId id = dev.verdant.run.RunId.stored(r.id());
+        List<RunEvent> events = new java.util.ArrayList<>();
+        var m = r.finalMetrics();
+        events.add(new RunEvent.Started(id, r.spec(), r.provenance(), m == null ? 0 : m.params(),
+                m == null ? 0 : m.flopsPerSample(), 0));
+        r.epochs().forEach(e -> events.add(new RunEvent.EpochEnded(id, e, r.epochs().size())));
+        r.power().forEach(p -> events.add(new RunEvent.Power(id, p)));
+        int steps = Math.max(0, r.compression().size() - 1);
+        r.compression().forEach(c -> events.add(new RunEvent.StepEnded(id, c, steps)));
+        apply(events);
+    }
+
     /** Node id of the Pareto chart's task chooser. */
     public static final String TASK_ID = "pareto-task";
     /** Node id of the button that clears the live charts. */

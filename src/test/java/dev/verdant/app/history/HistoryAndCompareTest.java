@@ -19,6 +19,28 @@ class HistoryAndCompareTest {
     private final HistoryViewModel vm = new HistoryViewModel(history, UiExecutor.synchronous(), errors::add);
 
     @Test
+    void untagsAndKeepsNotesPerRun() {
+        vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
+        vm.selection().setAll(vm.rows());
+        vm.tagSelected("keep");
+        vm.tagSelected("later");
+        vm.selection().setAll(vm.rows().stream().filter(r -> r.id() == 2).toList());
+        vm.untagSelected("keep");
+        assertEquals(List.of("later"), vm.rows().stream().filter(r -> r.id() == 2).findFirst().orElseThrow().tags());
+        assertEquals(List.of("keep", "later"),
+                vm.rows().stream().filter(r -> r.id() == 1).findFirst().orElseThrow().tags(), "only the selected");
+        vm.addNote("  lr 0.01 converges faster  ");
+        vm.addNote("");
+        assertEquals(1, vm.notes().size());
+        assertTrue(vm.notes().get(0).endsWith(": lr 0.01 converges faster"), vm.notes().get(0));
+        vm.selection().setAll(vm.rows().stream().filter(r -> r.id() == 1).toList());
+        vm.loadNotes();
+        assertTrue(vm.notes().isEmpty(), "notes belong to their run");
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
     void recordsFiltersTagsAndDeletes() {
         vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
         vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
