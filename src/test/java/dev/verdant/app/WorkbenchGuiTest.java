@@ -121,6 +121,13 @@ class WorkbenchGuiTest {
                 window.queue().items().stream().map(i -> i.statusProperty().get()).toList());
         assertEquals(2, window.live().accuracyDataset().getSeriesCount(), "the charts show the comparison's runs");
         assertEquals(MainWindow.LIVE_TAB, window.tabs().getSelectionModel().getSelectedItem().getId());
+        // History lists it as a comparison: each recipe's figure, not a mean and CI over different recipes
+        robot.interact(() -> window.history().refresh());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.history().groups().size() == 1);
+        var row = window.history().groups().get(0);
+        assertEquals("2 recipes (comparison)", row.runs());
+        assertEquals(2, row.accuracy().split(" / ").length, row.accuracy());
+        assertFalse(row.accuracy().contains("±"), row.accuracy());
     }
 
     @Test
@@ -332,5 +339,61 @@ class WorkbenchGuiTest {
         } finally {
             again[0].queue().shutdown(10);
         }
+    }
+
+    @Test
+    void snapshotsAt1024x700And1920x1080LightAndDark(FxRobot robot) throws Exception {
+        robot.interact(() -> window.runComparison("tiny-pair", List.of(
+                dev.verdant.spec.SpecCodec.parse(tiny("tiny-slow", 0.0005)),
+                dev.verdant.spec.SpecCodec.parse(tiny("tiny-fast", 0.005)))));
+        for (RunItem item : window.queue().items()) {
+            item.handle().await(120, TimeUnit.SECONDS);
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.queue().activeCountProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        // off-screen scenes of each size (Monocle's headless screen is 1280x800, too small for a 1920x1080 stage)
+        robot.interact(() -> stage.getScene().setRoot(new javafx.scene.layout.Pane()));
+        for (int[] size : new int[][] {{1024, 700}, {1920, 1080}}) {
+            for (Theme theme : Theme.values()) {
+                javafx.scene.Scene[] scene = new javafx.scene.Scene[1];
+                robot.interact(() -> {
+                    if (window.root().getScene() != null) {
+                        window.root().getScene().setRoot(new javafx.scene.layout.Pane());
+                    }
+                    scene[0] = new javafx.scene.Scene(window.root(), size[0], size[1]);
+                    theme.applyTo(scene[0]);
+                    window.setTheme(theme);
+                    window.showTab(MainWindow.LIVE_TAB);
+                    window.root().applyCss();
+                    window.root().layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    window.liveView().redrawNow();
+                    window.root().layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                String name = size[0] + "x" + size[1] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
+                robot.interact(() -> Snapshots.write(scene[0], "20-live-" + name));
+                assertEquals(size[0] >= 1900 ? 2 : 1, window.liveView().columns(), name);
+                LiveChartsView live = window.liveView();
+                for (ChartPane p : List.of(live.accuracyPane(), live.lossPane(), live.powerPane(), live.paretoPane())) {
+                    double h = p.viewer().getRenderingInfo().getPlotInfo().getDataArea().getHeight();
+                    assertTrue(h >= LiveChartsView.MIN_PLOT_HEIGHT, name + " " + p.chart().getTitle().getText()
+                            + ": " + h);
+                }
+                robot.interact(() -> {
+                    window.showTab(MainWindow.HISTORY_TAB);
+                    window.historyView().table().getSelectionModel().select(0);
+                    window.root().layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> Snapshots.write(scene[0], "21-history-" + name));
+            }
+        }
+        robot.interact(() -> {
+            window.root().getScene().setRoot(new javafx.scene.layout.Pane());
+            stage.getScene().setRoot(window.root());
+        });
     }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -51,6 +52,7 @@ public final class HistoryView extends BorderPane {
         filter.setPromptText("Filter: name, dataset, arch, status, tag…");
         filter.textProperty().bindBidirectional(vm.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
+        filter.setMinWidth(110);
 
         Button compare = new Button("Compare");
         compare.setId(COMPARE_ID);
@@ -83,6 +85,9 @@ public final class HistoryView extends BorderPane {
         HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
+        // buttons keep their words; the filter field gives way
+        bar.getChildren().stream().filter(n -> n instanceof Button)
+                .forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         setTop(bar);
 
         table.setId(TABLE_ID);
@@ -127,6 +132,7 @@ public final class HistoryView extends BorderPane {
     private VBox groupTable(HistoryViewModel vm) {
         TableView<GroupRow> groups = new TableView<>(vm.groups());
         groups.setId(GROUPS_ID);
+        groups.setPrefHeight(110); // the run table above gets the room
         groups.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         groups.getColumns().addAll(List.of(
                 groupText("Group", r -> "group " + r.id(), 70),
@@ -153,7 +159,8 @@ public final class HistoryView extends BorderPane {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
         });
-        Label title = new Label("Run groups (repeats): select one or two to select their runs, then Compare");
+        Label title = new Label("Run groups (repeats and comparisons): select one or two to select their runs, "
+                + "then Compare");
         title.getStyleClass().add(dev.verdant.app.Styles.HEADING);
         VBox box = new VBox(4, title, groups);
         box.setPadding(new Insets(6));
@@ -169,7 +176,7 @@ public final class HistoryView extends BorderPane {
     /** The notes of the first selected run, and a field to add one (Enter or Add note). */
     private static javafx.scene.Node notesPane(HistoryViewModel vm) {
         javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(vm.notes());
-        list.setPrefHeight(70);
+        list.setPrefHeight(52);
         list.setPlaceholder(new Label("No notes on this run"));
         TextField text = new TextField();
         text.setId(NOTE_FIELD_ID);
