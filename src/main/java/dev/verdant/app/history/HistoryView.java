@@ -82,7 +82,20 @@ public final class HistoryView extends BorderPane {
         delete.setOnAction(e -> vm.deleteSelected());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
-        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh);
+        javafx.scene.control.MenuButton columns = new javafx.scene.control.MenuButton("Columns");
+        columns.setTooltip(new Tooltip("Show any spec field as a column of the run table"));
+        for (dev.verdant.app.builder.SpecField f : dev.verdant.app.builder.SpecField.ALL) {
+            javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(f.path());
+            item.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    vm.addSpecColumn(f.path());
+                } else {
+                    vm.removeSpecColumn(f.path());
+                }
+            });
+            columns.getItems().add(item);
+        }
+        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh, columns);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         // buttons keep their words; the filter field gives way
@@ -109,6 +122,16 @@ public final class HistoryView extends BorderPane {
                 text("Status", HistoryRow::status, 75),
                 text("Date", r -> r.date() == null ? "" : r.date().replace('T', ' ').replaceFirst("\\..*", ""), 140),
                 text("Tags", r -> String.join(", ", r.tags()), 90)));
+        vm.specColumns().addListener((ListChangeListener<String>) c -> {
+            table.getColumns().removeIf(col -> col.getId() != null && col.getId().startsWith(SPEC_COLUMN_PREFIX));
+            for (String path : vm.specColumns()) {
+                TableColumn<HistoryRow, String> col = text(path, r -> vm.specValue(r.id(), path), 110);
+                col.setId(SPEC_COLUMN_PREFIX + path);
+                table.getColumns().add(col);
+            }
+        });
+        vm.specs().addListener((javafx.collections.MapChangeListener<Long, com.fasterxml.jackson.databind.JsonNode>)
+                c -> table.refresh());
         SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -168,6 +191,9 @@ public final class HistoryView extends BorderPane {
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
+
+    /** Id prefix of the spec-field columns (followed by the field's path). */
+    public static final String SPEC_COLUMN_PREFIX = "spec-column-";
 
     /** Node ids of the notes editor's field and the Untag button. */
     public static final String NOTE_FIELD_ID = "history-note";

@@ -212,15 +212,7 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         if (r.id() == null) {
             return;
         }
-        dev.verdant.run.RunId id = dev.verdant.run.RunId.stored(r.id());
-        List<RunEvent> events = new java.util.ArrayList<>();
-        var m = r.finalMetrics();
-        events.add(new RunEvent.Started(id, r.spec(), r.provenance(), m == null ? 0 : m.params(),
-                m == null ? 0 : m.flopsPerSample(), 0));
-        r.epochs().forEach(e -> events.add(new RunEvent.EpochEnded(id, e, r.epochs().size())));
-        r.power().forEach(p -> events.add(new RunEvent.Power(id, p)));
-        int steps = Math.max(0, r.compression().size() - 1);
-        r.compression().forEach(c -> events.add(new RunEvent.StepEnded(id, c, steps)));
+        List<RunEvent> events = dev.verdant.run.Replay.events(r);
         apply(events);
     }
 

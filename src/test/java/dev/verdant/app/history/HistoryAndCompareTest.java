@@ -41,6 +41,22 @@ class HistoryAndCompareTest {
     }
 
     @Test
+    void anySpecFieldCanBeAColumn() {
+        vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
+        assertEquals("", vm.specValue(2, "training.learningRate"), "not loaded before the column is asked for");
+        vm.addSpecColumn("training.learningRate");
+        vm.addSpecColumn("model.arch");
+        assertEquals(List.of("training.learningRate", "model.arch"), vm.specColumns());
+        assertEquals("0.01", vm.specValue(2, "training.learningRate"));
+        assertEquals("0.001", vm.specValue(1, "training.learningRate"));
+        assertEquals("mlp", vm.specValue(1, "model.arch"));
+        vm.removeSpecColumn("model.arch");
+        assertEquals(List.of("training.learningRate"), vm.specColumns());
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
     void recordsFiltersTagsAndDeletes() {
         vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
         vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
