@@ -1,0 +1,186 @@
+package dev.verdant.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a network description with its values ({@link Net}) as an ONNX model (opset 17, IR version 8): input
+ * {@code input} of shape {@code [batch, inputShape...]}, output {@code logits} of shape {@code [batch, classes]},
+ * in inference form (dropout is the identity, normalisation uses its running statistics). Every layer kind is
+ * written: linear layers as {@code Gemm}, convolutions (grouped and depthwise too) as {@code Conv}, batch and layer
+ * normalisation as their ONNX operators, group normalisation as reshape + {@code InstanceNormalization} + per-channel
+ * scale and shift (what {@link GroupNormBlock} computes), GELU through {@code Erf} (PyTorch's exact form), residual
+ * blocks as an {@code Add} of both paths. Simulated activation quantisation ({@link Layer.ActQuant}) is written as
+ * the same float arithmetic ({@code Div}, {@code Round}, {@code Clip}, {@code Mul}), so the file computes what the
+ * simulation computed; weights stored quantised are written as their dequantised floats, which is what the
+ * description holds.
+ */
+public final class OnnxExport {
+
+    static final int OPSET = 17;
+    private static final long IR_VERSION = 8;
+    /** DJL's BatchNorm, LayerNorm and Verdant's GroupNorm epsilon. */
+    private static final float EPSILON = 1e-5f;
+
+    private final OnnxProto graph = new OnnxProto();
+    private int counter;
+
+    private OnnxExport() {
+    }
+
+    /**
+     * The ONNX model of {@code net}.
+     *
+     * @throws IllegalArgumentException when the description holds no values (an untrained network)
+     */
+    public static byte[] toOnnx(Net net, String name) {
+        if (!net.hasValues()) {
+            throw new IllegalArgumentException("the network has no trained values to export");
+        }
+        OnnxExport e = new OnnxExport();
+        String out = e.layers(net.layers(), "input", net.inputShape());
+        e.graph.string(2, name);
+        e.graph.message(11, OnnxProto.batchedFloat("input", net.inputShape()));
+        e.graph.message(12, OnnxProto.batchedFloat(out, new long[] {net.classes()}));
+        OnnxProto model = new OnnxProto().varint(1, IR_VERSION).string(2, "Verdant").string(3, "1")
+                .message(7, e.graph).message(8, new OnnxProto().string(1, "").varint(2, OPSET));
+        return model.bytes();
+    }
+
+    /** Writes {@link #toOnnx} to {@code file} (parents created). */
+    public static void write(Net net, String name, Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.write(file, toOnnx(net, name));
+    }
+
+    /** Writes {@code layers} applied to tensor {@code x} of per-sample shape {@code shape}; returns the output name. */
+    private String layers(List<Layer> layers, String x, long[] shape) {
+        String cur = x;
+        long[] s = shape;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            boolean last = i == layers.size() - 1 && x.equals("input");
+            cur = layer(l, cur, s);
+            s = Net.shapeAfter(l, s);
+            if (last && !cur.equals("logits")) {
+                cur = op("Identity", new String[] {cur}, "logits");
+            }
+        }
+        return cur;
+    }
+
+    private String layer(Layer l, String x, long[] shape) {
+        if (l instanceof Layer.Dense d) {
+            String w = floats("W", new long[] {d.out(), d.in()}, d.weight());
+            String[] in = d.biased() ? new String[] {x, w, floats("b", new long[] {d.out()}, d.bias())}
+                    : new String[] {x, w};
+            return op("Gemm", in, null, OnnxProto.intAttr("transB", 1));
+        } else if (l instanceof Layer.Conv c) {
+            long[] dims = {c.out(), c.in() / c.groups(), c.kernel(), c.kernel()};
+            String w = floats("W", dims, c.weight());
+            String[] in = c.biased() ? new String[] {x, w, floats("b", new long[] {c.out()}, c.bias())}
+                    : new String[] {x, w};
+            return op("Conv", in, null, OnnxProto.intsAttr("kernel_shape", c.kernel(), c.kernel()),
+                    OnnxProto.intsAttr("strides", c.stride(), c.stride()),
+                    OnnxProto.intsAttr("pads", c.padding(), c.padding(), c.padding(), c.padding()),
+                    OnnxProto.intAttr("group", c.groups()));
+        } else if (l instanceof Layer.BatchNorm b) {
+            long[] dims = {b.channels()};
+            return op("BatchNormalization", new String[] {x, floats("gamma", dims, b.gamma()),
+                    floats("beta", dims, b.beta()), floats("mean", dims, b.mean()), floats("var", dims, b.var())},
+                    null, OnnxProto.floatAttr("epsilon", EPSILON));
+        } else if (l instanceof Layer.LayerNorm n) {
+            return op("LayerNormalization", new String[] {x, floats("gamma", n.shape(), n.gamma()),
+                    floats("beta", n.shape(), n.beta())}, null, OnnxProto.intAttr("axis", 1),
+                    OnnxProto.floatAttr("epsilon", EPSILON));
+        } else if (l instanceof Layer.GroupNorm g) {
+            return groupNorm(g, x, shape);
+        } else if (l instanceof Layer.Activation a) {
+            return switch (a.name()) {
+                case "relu" -> op("Relu", new String[] {x}, null);
+                case "tanh" -> op("Tanh", new String[] {x}, null);
+                case "sigmoid" -> op("Sigmoid", new String[] {x}, null);
+                case "gelu" -> gelu(x);
+                default -> throw new IllegalArgumentException("activation '" + a.name() + "' cannot be exported");
+            };
+        } else if (l instanceof Layer.Dropout || l instanceof Layer.Probe) {
+            return x;
+        } else if (l instanceof Layer.Pool p) {
+            return op("max".equals(p.kind()) ? "MaxPool" : "AveragePool", new String[] {x}, null,
+                    OnnxProto.intsAttr("kernel_shape", p.size(), p.size()),
+                    OnnxProto.intsAttr("strides", p.size(), p.size()));
+        } else if (l instanceof Layer.GlobalAvgPool) {
+            return op("Flatten", new String[] {op("GlobalAveragePool", new String[] {x}, null)}, null,
+                    OnnxProto.intAttr("axis", 1));
+        } else if (l instanceof Layer.Flatten) {
+            return op("Flatten", new String[] {x}, null, OnnxProto.intAttr("axis", 1));
+        } else if (l instanceof Layer.ActQuant q) {
+            // x / scale, rounded half to even (as torch.round), clipped to +-(2^(bits-1)-1), times scale
+            float limit = (1 << (q.bits() - 1)) - 1;
+            String scale = scalar("scale", q.scale());
+            String r = op("Round", new String[] {op("Div", new String[] {x, scale}, null)}, null);
+            String c = op("Clip", new String[] {r, scalar("lo", -limit), scalar("hi", limit)}, null);
+            return op("Mul", new String[] {c, scale}, null);
+        } else if (l instanceof Layer.Residual r) {
+            String branch = layers(r.branch(), x, shape);
+            String shortcut = r.shortcut().isEmpty() ? x : layers(r.shortcut(), x, shape);
+            return op("Add", new String[] {branch, shortcut}, null);
+        }
+        throw new IllegalArgumentException("layer " + l.getClass().getSimpleName() + " cannot be exported to ONNX");
+    }
+
+    /** GroupNormBlock: normalise over each group's values, then scale and shift per channel. */
+    private String groupNorm(Layer.GroupNorm g, String x, long[] shape) {
+        String originalShape = op("Shape", new String[] {x}, null);
+        String groups = fresh("groups");
+        graph.message(5, OnnxProto.longTensor(groups, new long[] {3}, new long[] {0, g.groups(), -1}));
+        String grouped = op("Reshape", new String[] {x, groups}, null);
+        float[] ones = new float[g.groups()];
+        Arrays.fill(ones, 1f);
+        String normal = op("InstanceNormalization", new String[] {grouped, floats("one", new long[] {g.groups()},
+                ones), floats("zero", new long[] {g.groups()}, new float[g.groups()])}, null,
+                OnnxProto.floatAttr("epsilon", EPSILON));
+        String back = op("Reshape", new String[] {normal, originalShape}, null);
+        long[] perChannel = new long[shape.length];
+        Arrays.fill(perChannel, 1);
+        perChannel[0] = g.channels();
+        String scaled = op("Mul", new String[] {back, floats("gamma", perChannel, g.gamma())}, null);
+        return op("Add", new String[] {scaled, floats("beta", perChannel, g.beta())}, null);
+    }
+
+    /** PyTorch's exact GELU: x * 0.5 * (1 + erf(x / sqrt 2)). */
+    private String gelu(String x) {
+        String erf = op("Erf", new String[] {op("Div", new String[] {x, scalar("sqrt2", (float) Math.sqrt(2))},
+                null)}, null);
+        String onePlus = op("Add", new String[] {erf, scalar("one", 1f)}, null);
+        return op("Mul", new String[] {op("Mul", new String[] {x, onePlus}, null), scalar("half", 0.5f)}, null);
+    }
+
+    /** A float initializer; returns its name. */
+    private String floats(String what, long[] dims, float[] values) {
+        String name = fresh(what);
+        graph.message(5, OnnxProto.floatTensor(name, dims, values));
+        return name;
+    }
+
+    private String scalar(String what, float value) {
+        return floats(what, new long[0], new float[] {value});
+    }
+
+    private String fresh(String what) {
+        counter++;
+        return what + "_" + counter;
+    }
+
+    /** Adds a node; {@code output} null means a fresh name. Returns the output name. */
+    private String op(String type, String[] inputs, String output, OnnxProto... attributes) {
+        String out = output != null ? output : fresh(type);
+        graph.message(1, OnnxProto.node(type, "node_" + out, inputs, new String[] {out}, attributes));
+        return out;
+    }
+}
