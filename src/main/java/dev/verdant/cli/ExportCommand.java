@@ -33,6 +33,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--trained", description = "export the trained model even when the run delivered a compressed one")
     boolean trained;
 
+    @Option(names = "--int8", description = "write the delivered 8-bit quantised model for integer kernels (QDQ form)")
+    boolean int8;
+
     @Option(names = "--db", paramLabel = "FILE",
             description = "Store file (default: $VERDANT_DB, else the user data folder).")
     String db;
@@ -48,9 +51,13 @@ final class ExportCommand implements Callable<Integer> {
         }
         Path file = output != null ? output : Path.of("run-" + runId + ".onnx");
         try (RunStore store = RunStore.openForReading(StoreLocation.resolve(db))) {
-            ModelExport.Exported e = ModelExport.onnx(store, runId, file, trained);
+            ModelExport.Exported e = ModelExport.onnx(store, runId, file, trained, int8);
             out.println("wrote the " + e.which() + " model of run " + runId + " to " + e.file()
                     + " (ONNX opset 17; input 'input', output 'logits')");
+            if (int8) {
+                out.println("weighted layers: " + String.join(", ", e.int8())
+                        + " (int8: integer input and weights; float input: int8 weights dequantised to float)");
+            }
             return ExitCode.OK;
         } catch (StoreException e) {
             err.println("verdant: " + e.getMessage());

@@ -15,7 +15,9 @@ final class OnnxProto {
 
     /** ONNX TensorProto.DataType values used here. */
     static final int FLOAT = 1;
+    static final int UINT8 = 2;
     static final int INT8 = 3;
+    static final int INT32 = 6;
     static final int INT64 = 7;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -86,6 +88,18 @@ final class OnnxProto {
     /** A TensorProto of int8 values. */
     static OnnxProto int8Tensor(String name, long[] dims, byte[] values) {
         return tensor(name, dims, INT8, values.clone());
+    }
+
+    /** A TensorProto of uint8 values. */
+    static OnnxProto uint8Tensor(String name, long[] dims, byte[] values) {
+        return tensor(name, dims, UINT8, values.clone());
+    }
+
+    /** A TensorProto of int32 values. */
+    static OnnxProto intTensor(String name, long[] dims, int[] values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asIntBuffer().put(values);
+        return tensor(name, dims, INT32, b.array());
     }
 
     private static OnnxProto tensor(String name, long[] dims, int type, byte[] raw) {

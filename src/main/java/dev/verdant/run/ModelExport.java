@@ -14,6 +14,7 @@ import dev.verdant.train.TrainingSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Exports a stored run's model to ONNX, for use outside Verdant (ONNX Runtime, other tools): the delivered model
@@ -29,8 +30,12 @@ public final class ModelExport {
      *
      * @param file  the ONNX file
      * @param which "trained" or "compressed"
+     * @param int8  for an int8 export, how each weighted layer runs ({@code int8} or {@code float input}); else empty
      */
-    public record Exported(Path file, String which) {
+    public record Exported(Path file, String which, List<String> int8) {
+        public Exported {
+            int8 = List.copyOf(int8);
+        }
     }
 
     /**
@@ -40,6 +45,16 @@ public final class ModelExport {
      * @throws StoreException when the run does not exist, keeps no model, or the file cannot be written
      */
     public static Exported onnx(RunStore store, long runId, Path file, boolean trained) {
+        return onnx(store, runId, file, trained, false);
+    }
+
+    /**
+     * As {@link #onnx(RunStore, long, Path, boolean)}; with {@code int8}, the delivered quantised model in QDQ form for
+     * ONNX Runtime's integer kernels ({@link OnnxExport#toInt8Onnx}).
+     *
+     * @throws StoreException also when {@code int8} is asked of a run that delivered no 8-bit quantised model
+     */
+    public static Exported onnx(RunStore store, long runId, Path file, boolean trained, boolean int8) {
         RunResult run = store.load(runId).orElseThrow(() ->
                 new StoreException("no run with id " + runId + " (see 'verdant runs list')"));
         Path dir = store.modelPath(runId).orElse(null);
@@ -50,9 +65,24 @@ public final class ModelExport {
         Path compressed = dir.resolve("compressed");
         boolean useCompressed = !trained && Files.exists(compressed.resolve(NetArtifact.FILE));
         try {
+            if (int8 && !useCompressed) {
+                throw new StoreException("run " + runId + " delivered no compressed model: an int8 export needs a "
+                        + "run whose compression ends with a quantize step (bits: 8)");
+            }
             Net net = useCompressed ? NetArtifact.load(compressed) : trainedNet(run, dir);
-            OnnxExport.write(net, "verdant-run-" + runId, file);
-            return new Exported(file, useCompressed ? "compressed" : "trained");
+            String name = "verdant-run-" + runId;
+            List<String> kinds = List.of();
+            if (int8) {
+                OnnxExport.Int8 q = OnnxExport.toInt8Onnx(net, name);
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+                Files.write(file, q.onnx());
+                kinds = q.layers();
+            } else {
+                OnnxExport.write(net, name, file);
+            }
+            return new Exported(file, useCompressed ? "compressed" : "trained", kinds);
         } catch (IOException e) {
             throw new StoreException("cannot export run " + runId + " to " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -66,8 +66,8 @@ class ExportCommandTest {
     @Test
     void exportsTheTrainedAndTheCompressedModel() throws Exception {
         Path spec = dir.resolve("s.yaml");
-        Files.writeString(spec, "name: export-test\ndataset: { name: digits, limit: 300 }\nmodel: { arch: lenet5 }\n"
-                + "training: { epochs: 2 }\ncompression: [{ type: quantize, bits: 8 }]\ndevice: cpu\n");
+        Files.writeString(spec, "name: export-test\ndataset: { name: digits, limit: 300 }\nmodel: { arch: mlp }\n"
+                + "training: { epochs: 3 }\ncompression: [{ type: quantize, bits: 8 }]\ndevice: cpu\n");
         Path result = dir.resolve("result.json");
         String db = dir.resolve("v.db").toString();
         Outcome run = verdant("run", spec.toString(), "--out", result.toString(), "--db", db);
@@ -90,6 +90,18 @@ class ExportCommandTest {
         assertTrue(d.out().contains("compressed model"), d.out());
         assertEquals(json.at("/final/deliveredAccuracy").asDouble(), ortAccuracy(delivered, data.validation(),
                 data.sampleShape()), 1e-9, "the quantised model's simulated accuracy, reproduced by ONNX Runtime");
+
+        // int8 for integer kernels (QDQ): the first layer keeps a float input, the others run on integers
+        Path int8 = dir.resolve("int8.onnx");
+        Outcome q = verdant("export", Long.toString(id), "--int8", "-o", int8.toString(), "--db", db);
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.out().contains("weighted layers: float input, int8, int8 ("), q.out());
+        assertEquals(json.at("/final/deliveredAccuracy").asDouble(), ortAccuracy(int8, data.validation(),
+                data.sampleShape()), 0.001, "int8 through ONNX Runtime within 0.1 point of the simulated accuracy");
+        Outcome notQuantised = verdant("export", Long.toString(id), "--int8", "--trained", "--db", db);
+        assertEquals(ExitCode.FAILED, notQuantised.code());
+        assertTrue(notQuantised.err().contains("needs a run whose compression ends with a quantize step"),
+                notQuantised.err());
 
         Outcome bad = verdant("export", Long.toString(id), "--format", "tflite", "--db", db);
         assertEquals(ExitCode.USAGE, bad.code());
