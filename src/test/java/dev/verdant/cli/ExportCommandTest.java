@@ -66,15 +66,15 @@ class ExportCommandTest {
     @Test
     void exportsTheTrainedAndTheCompressedModel() throws Exception {
         Path spec = dir.resolve("s.yaml");
-        Files.writeString(spec, "name: export-test\ndataset: { name: digits, limit: 300 }\nmodel: { arch: mlp }\n"
-                + "training: { epochs: 3 }\ncompression: [{ type: quantize, bits: 8 }]\ndevice: cpu\n");
+        Files.writeString(spec, "name: export-test\ndataset: { name: digits }\nmodel: { arch: mlp }\n"
+                + "training: { epochs: 6 }\ncompression: [{ type: quantize, bits: 8 }]\ndevice: cpu\n");
         Path result = dir.resolve("result.json");
         String db = dir.resolve("v.db").toString();
         Outcome run = verdant("run", spec.toString(), "--out", result.toString(), "--db", db);
         assertEquals(0, run.code(), run.err());
         JsonNode json = ResultJson.mapper().readTree(Files.readString(result));
         long id = json.get("id").asLong();
-        LoadedData data = Datasets.load(DatasetSpec.defaults().withLimit(300), 42);
+        LoadedData data = Datasets.load(DatasetSpec.defaults(), 42);
 
         Path trained = dir.resolve("trained.onnx");
         Outcome t = verdant("export", Long.toString(id), "--format", "onnx", "--trained", "-o", trained.toString(),
