@@ -36,11 +36,20 @@ final class ClosedDoor {
     private ClosedDoor() {
     }
 
+    /** Held so the levels stay set (java.util.logging keeps its loggers weakly). */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("com.hazelcast"),
+            Logger.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory"),
+            Logger.getLogger("com.hazelcast.internal.server.tcp.TcpServerConnection"));
+
     static {
         // before any Hazelcast class reads them: no phone-home, no statistics, quiet logs through java.util.logging
         System.setProperty("hazelcast.phone.home.enabled", "false");
         System.setProperty("hazelcast.logging.type", "jdk");
-        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        QUIETED.get(0).setLevel(Level.WARNING);
+        // its advice to open JDK internals is about speed; Verdant's messages are small, so it is only noise
+        QUIETED.get(1).setLevel(Level.SEVERE);
+        // a worker that is killed resets its connection: the coordinator logs that in its own words, without a trace
+        QUIETED.get(2).setLevel(Level.SEVERE);
     }
 
     /** The coordinator's member: bound to {@code iface}:{@code port}, alone in its member list. */
