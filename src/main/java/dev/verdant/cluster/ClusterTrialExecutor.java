@@ -127,6 +127,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final AtomicInteger retried = new AtomicInteger();
     private final List<Long> overheads = new CopyOnWriteArrayList<>();
     private final List<Long> epochDelays = new CopyOnWriteArrayList<>();
+    /** The stored run of each given-up attempt, {@code trialId#attempt}, to note a late result on it. */
+    private final Map<String, Long> givenUp = new ConcurrentHashMap<>();
     private final DataShipping shipping;
     private volatile boolean closed;
 
@@ -361,6 +363,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                 + "; it runs again as attempt " + next);
         if (t.run != null) {
             t.run.interrupted(why + " during epoch " + (t.epoch + 1) + "; the trial runs again as attempt " + next);
+            t.run.id().filter(RunId::stored).ifPresent(rid -> givenUp.put(id + "#" + t.attempt, rid.value()));
         }
         t.attempt = next;
         t.run = null;
@@ -412,7 +415,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         if (!current) {
             if (m.kind().equals("finished")) {
                 duplicate(m, t.done ? "trial " + t.first.trialId() + " was committed already"
-                        : "the trial was given up and runs again as attempt " + t.attempt);
+                        : attempt < t.attempt ? "the attempt was given up and the trial runs again as attempt "
+                        + t.attempt : "attempt " + attempt + " was not handed to " + m.from());
             }
             return;
         }
@@ -470,10 +474,23 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         t.result.complete(r);
     }
 
+    /**
+     * A result that is not committed: logged, counted, and noted on the stored run of the attempt it belongs to when
+     * that attempt was given up (so History shows that the presumed-dead worker did finish).
+     */
     private void duplicate(Wire.Message m, String why) {
         duplicates.incrementAndGet();
-        LOG.log(System.Logger.Level.WARNING, "late result of trial " + m.text("trialId") + " attempt "
-                + m.integer("attempt") + " from " + m.from() + " recorded as a duplicate, not stored: " + why);
+        String sentence = "late result of trial " + m.text("trialId") + " attempt " + m.integer("attempt") + " from "
+                + m.from() + " recorded as a duplicate, not stored: " + why;
+        LOG.log(System.Logger.Level.WARNING, sentence);
+        Long runId = givenUp.get(m.text("trialId") + "#" + m.integer("attempt"));
+        if (runId != null && store != null) {
+            try {
+                store.note(runId, sentence);
+            } catch (RuntimeException e) {
+                // the note is a courtesy; the duplicate is logged either way
+            }
+        }
     }
 
     /** A chunk of a trained model or compressed artifact, written under the run's model folder once checked. */
