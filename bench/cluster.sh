@@ -11,5 +11,5 @@ mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx1g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 -cp "$CP" \
-  -Djava.class.path="$CP" dev.verdant.cluster.ClusterBench "${1:-6}" "${2:-2}"
+  dev.verdant.cluster.ClusterBench "${1:-6}" "${2:-2}"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
