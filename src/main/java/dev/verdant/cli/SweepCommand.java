@@ -6,7 +6,7 @@ import dev.verdant.spec.SweepSpec;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.StoreLocation;
 import dev.verdant.store.TrialRecord;
-import dev.verdant.sweep.LocalTrialExecutor;
+import dev.verdant.sweep.TrialExecutor;
 import dev.verdant.sweep.SweepListener;
 import dev.verdant.sweep.SweepPlan;
 import dev.verdant.sweep.SweepResult;
@@ -49,6 +49,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "store file (default: $VERDANT_DB, else the user data folder)")
     String db;
 
+    @picocli.CommandLine.Mixin
+    ClusterOptions cluster;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -66,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepSpec spec = file == null ? null : SweepCodec.read(file); // every problem reported before a run
         try (RunStore store = RunStore.open(StoreLocation.resolve(db));
-             LocalTrialExecutor executor = new LocalTrialExecutor(parallel, store)) {
+             TrialExecutor executor = cluster.executor(store, parallel, err)) {
             SweepRunner runner = new SweepRunner(store, executor, quiet ? null : new Progress(err));
             SweepResult result;
             try (StopOnSignal signals = StopOnSignal.install(runner::stop, err)) {

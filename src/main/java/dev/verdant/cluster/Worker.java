@@ -130,6 +130,26 @@ public final class Worker implements AutoCloseable {
     }
 
     private void announce() {
+        putRecord();
+        trials.addEntryListener(new WakeUp(), false);
+        // a restarted coordinator starts with empty maps: announce again whenever the connection comes back
+        client.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.CLIENT_CONNECTED && !closed) {
+                timer.execute(this::putRecordQuietly);
+            }
+        });
+    }
+
+    private void putRecordQuietly() {
+        try {
+            putRecord();
+        } catch (RuntimeException e) {
+            // not connected after all; the idle loop checks again
+        }
+    }
+
+    /** This worker's signed self-description in the workers map (the coordinator lists it in its Cluster pane). */
+    private void putRecord() {
         ObjectNode b = Wire.body();
         b.put("name", settings.name());
         b.put("host", hostName);
@@ -140,7 +160,6 @@ public final class Worker implements AutoCloseable {
         b.put("gpu", gpuName());
         b.put("devices", settings.devices() == null ? "cpu, gpu" : settings.devices());
         workers.put(settings.name(), Wire.seal(key, "worker", settings.name(), b));
-        trials.addEntryListener(new WakeUp(), false);
     }
 
     /** Wakes the claim loop when a trial is offered (a poll every second is the fallback). */
@@ -164,6 +183,9 @@ public final class Worker implements AutoCloseable {
                 if (claim == null) {
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                     wake.drainPermits();
+                    if (!workers.containsKey(settings.name())) {
+                        putRecord(); // the coordinator restarted while the listener was not told
+                    }
                     continue;
                 }
                 runTrial(claim);

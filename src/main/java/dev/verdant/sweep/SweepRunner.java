@@ -378,7 +378,8 @@ public final class SweepRunner {
         }
         TrialRecord base = latest(f.trialId).orElseThrow();
         TrialRecord result = new TrialRecord(sweepId, f.trialId, f.attempt, base.config(), base.bracket(),
-                base.rung(), base.repeat(), base.epochs(), base.paramsJson(), status, runId, base.worker(),
+                base.rung(), base.repeat(), base.epochs(), base.paramsJson(), status, runId,
+                f.run != null ? f.run.worker() : base.worker(), // a cluster trial's worker is known once leased
                 accuracy, joules, r == null || r.finalMetrics() == null ? null : r.finalMetrics().energyMethod(),
                 r == null || r.finalMetrics() == null ? null : r.finalMetrics().trainSeconds(),
                 metrics.toString(), message, base.startedAt(), Instant.now().toString());

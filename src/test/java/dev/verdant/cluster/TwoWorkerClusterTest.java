@@ -6,6 +6,12 @@ import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunListener;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecCodec;
+import dev.verdant.spec.SweepCodec;
+import dev.verdant.store.SweepStatus;
+import dev.verdant.store.TrialRecord;
+import dev.verdant.store.TrialStatus;
+import dev.verdant.sweep.SweepResult;
+import dev.verdant.sweep.SweepRunner;
 import dev.verdant.store.RunFilter;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.RunSummary;
@@ -32,8 +38,14 @@ class TwoWorkerClusterTest {
     @TempDir
     Path dir;
 
+    /** A 3 x 2 grid over the tiny built-in digits, one epoch per trial. */
+    static final String SIX_TRIALS = "sweep:\n  name: six\n  base: { name: tiny, dataset: { name: digits, limit: 300 }, "
+            + "model: { hidden: [16] }, training: { epochs: 1, batchSize: 50 }, device: cpu }\n  parameters:\n"
+            + "    training.learningRate: { values: [0.001, 0.01, 0.1] }\n"
+            + "    model.hidden: { values: [[8], [16]] }\n";
+
     @Test
-    void sixTrialsRunOnTwoWorkersAndEachIsStoredOnceWithItsWorker() throws Exception {
+    void aSixTrialSweepRunsOnTwoWorkersAndEachTrialIsStoredOnceWithItsWorker() throws Exception {
         Path keyFile = dir.resolve("cluster.key");
         ClusterKey key = ClusterKey.create(keyFile);
         int port = ClusterTestSupport.freePort();
@@ -47,36 +59,29 @@ class TwoWorkerClusterTest {
                     "both workers joined; w1 log: " + log("w1.log"));
             assertEquals(2, coordinator.parallelism());
 
-            List<TrialRun> runs = new ArrayList<>();
-            for (int i = 1; i <= 6; i++) {
-                ExperimentSpec spec = SpecCodec.parse("name: t" + i + "\nseed: " + i + "\ntraining: { epochs: 1, "
-                        + "learningRate: 0.0" + i + " }\ndevice: cpu\ndataset: { name: digits, limit: 300 }\n");
-                runs.add(coordinator.start(new TrialAttempt("s1/t" + i, 1, spec), new RunListener() { }));
-            }
-            Set<String> workersUsed = new HashSet<>();
-            for (TrialRun run : runs) {
-                RunResult r = run.result().get(120, TimeUnit.SECONDS);
-                assertEquals(RunStatus.COMPLETED, r.status(), r.message());
-                workersUsed.add(run.worker());
-            }
+            SweepResult result = new SweepRunner(store, coordinator, null).run(SweepCodec.parse(SIX_TRIALS, null));
+            assertEquals(SweepStatus.COMPLETED, result.status());
 
-            List<RunSummary> stored = store.list(RunFilter.all());
-            assertEquals(6, stored.size(), "each trial stored once");
-            Set<String> names = new HashSet<>();
-            for (RunSummary s : stored) {
-                RunResult r = store.load(s.id()).orElseThrow();
+            List<TrialRecord> trials = store.sweeps().trials(result.sweepId());
+            assertEquals(6, trials.size(), trials.toString());
+            Set<Long> runIds = new HashSet<>();
+            for (TrialRecord t : trials) {
+                assertEquals(TrialStatus.COMPLETED, t.status(), t.toString());
+                assertEquals(1, t.attempt());
+                assertTrue(t.worker().equals("w1") || t.worker().equals("w2"), t.worker());
+                RunResult r = store.load(t.runId()).orElseThrow();
                 assertEquals(RunStatus.COMPLETED, r.status());
-                names.add(r.name());
-                String worker = r.provenance().worker();
-                assertTrue(worker != null && (worker.startsWith("w1 (") || worker.startsWith("w2 (")), worker);
+                assertTrue(r.provenance().worker().startsWith(t.worker() + " ("), r.provenance().worker());
                 assertEquals(1, r.epochs().size());
                 assertTrue(r.finalMetrics().energyMethod() != null, "the worker's energy method goes with the result");
+                assertEquals(t.accuracy(), r.finalMetrics().deliveredAccuracy());
+                runIds.add(t.runId());
             }
-            assertEquals(Set.of("t1", "t2", "t3", "t4", "t5", "t6"), names);
+            assertEquals(6, runIds.size());
+            assertEquals(6, store.list(RunFilter.all()).size(), "each trial stored once, nothing else");
             assertEquals(6, coordinator.stats().committed());
             assertEquals(0, coordinator.stats().duplicates());
             assertEquals(List.of(), coordinator.rejections());
-            assertTrue(workersUsed.stream().allMatch(w -> w.equals("w1") || w.equals("w2")), workersUsed.toString());
         } finally {
             ClusterTestSupport.kill(children);
         }
