@@ -8,7 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -B test-compile
 mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# a snapshot of the classes, so a rebuild while the bench runs cannot pull them from under the JVMs
+SNAP="$(mktemp -d)"
+trap 'rm -rf "$SNAP"' EXIT
+cp -r target/classes "$SNAP/classes"
+cp -r target/test-classes "$SNAP/test-classes"
+CP="$SNAP/test-classes:$SNAP/classes:$(cat target/bench.classpath)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx1g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 -cp "$CP" \
   dev.verdant.cluster.ClusterBench "${1:-6}" "${2:-2}"

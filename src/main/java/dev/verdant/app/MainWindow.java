@@ -6,6 +6,7 @@ import dev.verdant.app.actions.CloseWindowAction;
 import dev.verdant.app.actions.ExportRunsAction;
 import dev.verdant.app.actions.OpenSpecAction;
 import dev.verdant.app.actions.ParallelismMenu;
+import dev.verdant.app.cluster.ClusterSettingsAction;
 import dev.verdant.app.actions.PresetsMenu;
 import dev.verdant.app.actions.QuitAction;
 import dev.verdant.app.actions.RunSpecAction;
@@ -81,6 +82,7 @@ public final class MainWindow {
     private final HistoryViewModel history;
     private final EnergyViewModel energy;
     private final RunSpecAction runAction;
+    private final ClusterSettingsAction clusterSettings;
     private final BuilderView builderView;
     private final LiveChartsView liveView;
     private final HistoryView historyView;
@@ -110,6 +112,7 @@ public final class MainWindow {
                 e -> dialogs.showError("The run history could not be read", e));
         energy = new EnergyViewModel();
         runAction = new RunSpecAction(queue, state);
+        clusterSettings = new ClusterSettingsAction(ctx);
 
         builderView = new BuilderView(builder, runAction::run);
         liveView = new LiveChartsView(live, ctx.pump(), dialogs);
@@ -232,7 +235,8 @@ public final class MainWindow {
                 item("Cancel latest run", "Shortcut+PERIOD", CancelRunsAction.latest(queue, state)),
                 item("Cancel all runs", "Shortcut+Shift+PERIOD", CancelRunsAction.all(queue, state)),
                 new SeparatorMenuItem(),
-                new ParallelismMenu(queue, ctx.settings()).menu());
+                new ParallelismMenu(queue, ctx.settings()).menu(),
+                item("Cluster settings…", null, clusterSettings));
         Menu view = new Menu("View", null,
                 new ThemeToggle(state).menuItem(),
                 item("Live charts", "Shortcut+1", new ShowTabAction(state, LIVE_TAB)),
@@ -418,6 +422,7 @@ public final class MainWindow {
      */
     public void shutdown(Runnable then) {
         state.closingProperty().set(true);
+        clusterSettings.close();
         rememberState();
         state.status("Cancelling active runs…");
         queue.cancelAll();
