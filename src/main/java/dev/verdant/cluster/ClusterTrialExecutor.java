@@ -105,9 +105,10 @@ public final class ClusterTrialExecutor implements TrialExecutor {
      * @param retried            attempts given up (lapsed lease, departed worker)
      * @param overheadMillis     per committed trial: coordinator wall time minus the worker's own run time
      * @param epochDelayMillis   per epoch: the worker's send time to this listener's call (same clock when on one host)
+     * @param claimMillis        per committed trial: offered until a worker leased it (worker's clock at the lease)
      */
     public record Stats(int committed, int duplicates, int rejected, int retried, List<Long> overheadMillis,
-                        List<Long> epochDelayMillis) {
+                        List<Long> epochDelayMillis, List<Long> claimMillis) {
     }
 
     private final Settings settings;
@@ -127,6 +128,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final AtomicInteger retried = new AtomicInteger();
     private final List<Long> overheads = new CopyOnWriteArrayList<>();
     private final List<Long> epochDelays = new CopyOnWriteArrayList<>();
+    private final List<Long> claims = new CopyOnWriteArrayList<>();
     /** The stored run of each given-up attempt, {@code trialId#attempt}, to note a late result on it. */
     private final Map<String, Long> givenUp = new ConcurrentHashMap<>();
     private final DataShipping shipping;
@@ -267,7 +269,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
     public Stats stats() {
         return new Stats(committed.get(), duplicates.get(), rejections.size(), retried.get(), List.copyOf(overheads),
-                List.copyOf(epochDelays));
+                List.copyOf(epochDelays), List.copyOf(claims));
     }
 
     // ---- leases ----
@@ -464,6 +466,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         committed.incrementAndGet();
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t.submittedNanos);
         overheads.add(Math.max(0, wall - m.number("jobMillis")));
+        claims.add(Math.max(0, m.number("claimedAt") - t.submittedAtMillis));
         trials.remove(t.first.trialId());
         finishTracked(t, stored);
     }
@@ -607,6 +610,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         final DataRef data;
         final CompletableFuture<RunResult> result = new CompletableFuture<>();
         final long submittedNanos = System.nanoTime();
+        final long submittedAtMillis = System.currentTimeMillis();
         final Map<String, Boolean> files = new ConcurrentHashMap<>();
         int attempt;
         String lastGood;

@@ -257,6 +257,7 @@ public final class Worker implements AutoCloseable {
             spec = spec.withDevice(settings.devices());
         }
         long began = System.nanoTime();
+        long claimedAt = System.currentTimeMillis();
         Path models = scratch.resolve(t.trialId().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + t.attempt());
         try (InMemoryRunStore local = new InMemoryRunStore(models); JobRunner runner = new JobRunner(1, local)) {
             spec = shipping.resolve(spec, t.data(), settings.dataFolder(), scratch.resolve("data"));
@@ -281,6 +282,7 @@ public final class Worker implements AutoCloseable {
             ObjectNode b = base(t);
             Wire.put(b, "result", r.withId(null));
             b.put("jobMillis", jobMillis);
+            b.put("claimedAt", claimedAt);
             events.publish(Wire.seal(key, "finished", settings.name(), b));
             lease.report();
             trialsRun++;

@@ -50,8 +50,11 @@ public final class ClusterBench {
             }
             List<Long> overhead = c.stats().overheadMillis().subList(overheadFrom, c.stats().overheadMillis().size());
             List<Long> delays = c.stats().epochDelayMillis().subList(delayFrom, c.stats().epochDelayMillis().size());
+            List<Long> claims = c.stats().claimMillis().subList(overheadFrom, c.stats().claimMillis().size());
             System.out.printf(Locale.ROOT, "dispatch overhead per trial: median %d ms, p95 %d ms over %d trials "
                     + "(goal < 100 ms)%n", pct(overhead, 50), pct(overhead, 95), overhead.size());
+            System.out.printf(Locale.ROOT, "  of which offered -> leased: median %d ms; the rest is setting up the "
+                    + "job, sending the model back and committing%n", pct(claims, 50));
             System.out.printf(Locale.ROOT, "epoch end -> coordinator listener: median %d ms, p95 %d ms over %d epochs "
                     + "(goal p95 < 500 ms)%n", pct(delays, 50), pct(delays, 95), delays.size());
 
