@@ -47,13 +47,19 @@ public final class WorkerCommand implements Runnable {
         PrintWriter err = commandSpec.commandLine().getErr();
         int colon = join.lastIndexOf(':');
         if (colon <= 0 || colon == join.length() - 1) {
-            throw new CliException("--join needs HOST:PORT, e.g. 192.168.1.20:5701; got '" + join + "'");
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--join needs HOST:PORT, e.g. 192.168.1.20:5701; got '" + join + "'");
         }
         int port;
         try {
             port = Integer.parseInt(join.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new CliException("--join: the port in '" + join + "' is not a number");
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--join: the port in '" + join + "' is not a number");
+        }
+        if (devices != null && !devices.equals("cpu") && !devices.equals("gpu")) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "--devices must be cpu or gpu, not '" + devices + "'");
         }
         ClusterKey key = ClusterKey.load(keyFile == null ? ClusterKey.defaultFile() : keyFile);
         String workerName = name != null ? name : hostName();

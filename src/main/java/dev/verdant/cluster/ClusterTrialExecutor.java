@@ -432,6 +432,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                 t.provenance = p == null ? null : p.withWorker(workerLabel(m));
                 t.run.started(t.first.spec(), t.provenance, m.number("params"), m.number("flopsPerSample"),
                         Math.max(1, m.integer("batchesPerEpoch")));
+                // the window names the worker beside the run (its notices line), as the pane's trial table does
+                t.run.notice(t.run.id().map(RunId::label).orElse("the run") + " runs on worker "
+                        + workerLabel(m) + " (trial " + t.first.trialId() + ", attempt " + t.attempt + ")");
             }
             case "phase" -> t.run.phase(m.value("phase", Phase.class));
             case "batch" -> t.run.batch(m.value("batch", BatchRecord.class));
