@@ -146,13 +146,25 @@ public final class SweepValidator {
                 add(at + ".range", "a grid cannot enumerate a range: give values, or use method: random, halving "
                         + "or hyperband");
             }
-            checkValue(base, path, at + ".range[0]", DoubleNode.valueOf(lo));
-            checkValue(base, path, at + ".range[1]", DoubleNode.valueOf(hi));
+            checkValue(base, path, at + ".range[0]", end(base, path, lo));
+            checkValue(base, path, at + ".range[1]", end(base, path, hi));
         }
         if (s.method().usesRungs() && "training.epochs".equals(path)) {
             add(at, s.method() + " sets each rung's epochs itself (halving.minEpochs .. maxEpochs); leave "
                     + "training.epochs out of the parameters");
         }
+    }
+
+    /** A range's end as the field takes it: a whole number for a whole-number field (draws are rounded too). */
+    private static JsonNode end(ExperimentSpec base, String path, double v) {
+        JsonNode current;
+        try {
+            current = base == null ? null : SpecPaths.get(base, path);
+        } catch (SpecException e) {
+            current = null;
+        }
+        return current != null && current.isIntegralNumber() && v == Math.rint(v)
+                ? com.fasterxml.jackson.databind.node.LongNode.valueOf((long) v) : DoubleNode.valueOf(v);
     }
 
     /** Applies one value to the base spec and reports the path or the validator's complaint. */

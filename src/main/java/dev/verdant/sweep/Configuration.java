@@ -28,6 +28,18 @@ public record Configuration(int number, int bracket, Map<String, JsonNode> value
         return Mappers.json().valueToTree(values).toString();
     }
 
+    /** A value as people write it: {@code 0.0003}, not {@code 3.0E-4}. */
+    static String text(JsonNode v) {
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isFloatingPointNumber()) {
+            String plain = v.decimalValue().stripTrailingZeros().toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        return v.toString();
+    }
+
     /** {@code training.learningRate=0.001, model.hidden=[64]}: the values for tables and messages. */
     public String label() {
         StringBuilder b = new StringBuilder();
@@ -35,7 +47,7 @@ public record Configuration(int number, int bracket, Map<String, JsonNode> value
             if (b.length() > 0) {
                 b.append(", ");
             }
-            b.append(k).append('=').append(v.isTextual() ? v.asText() : v.toString());
+            b.append(k).append('=').append(text(v));
         });
         return b.toString();
     }

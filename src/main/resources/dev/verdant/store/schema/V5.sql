@@ -45,3 +45,7 @@ CREATE TABLE sweep_trials (
 );
 
 CREATE INDEX sweep_trials_sweep ON sweep_trials (sweep_id, config, rung);
+
+-- The energy-to-target forecast made after each epoch of a run with a target accuracy (JSON: epochsToTarget,
+-- joulesToTarget, low, high); NULL without a target, before epoch 3, or when the target looks out of reach.
+ALTER TABLE epochs ADD COLUMN forecast_json TEXT;
