@@ -260,7 +260,21 @@ public final class Worker implements AutoCloseable {
         long claimedAt = System.currentTimeMillis();
         Path models = scratch.resolve(t.trialId().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + t.attempt());
         try (InMemoryRunStore local = new InMemoryRunStore(models); JobRunner runner = new JobRunner(1, local)) {
-            spec = shipping.resolve(spec, t.data(), settings.dataFolder(), scratch.resolve("data"));
+            try {
+                spec = shipping.resolve(spec, t.data(), settings.dataFolder(), scratch.resolve("data"));
+            } catch (ClusterException e) {
+                // reported as a failed run, so the trial ends with the reason instead of lapsing and looping
+                String now = java.time.Instant.now().toString();
+                ObjectNode b = base(t);
+                Wire.put(b, "result", new RunResult(null, spec.name(), dev.verdant.result.RunStatus.FAILED,
+                        "worker " + settings.name() + ": " + e.getMessage(), t.spec(), null, null, List.of(),
+                        List.of(), now, now, List.of()));
+                b.put("jobMillis", 0);
+                b.put("claimedAt", claimedAt);
+                events.publish(Wire.seal(key, "finished", settings.name(), b));
+                lease.report();
+                return;
+            }
             Forwarder forwarder = new Forwarder(t, lease);
             RunHandle handle = runner.submit(spec, forwarder);
             lease.handle = handle;

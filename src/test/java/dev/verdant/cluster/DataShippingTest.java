@@ -62,4 +62,39 @@ class DataShippingTest {
             hz.shutdown();
         }
     }
+
+    @Test
+    void aWorkerThatCannotGetCheckedDataReportsTheTrialFailedWithTheReason() throws Exception {
+        ClusterKey key = ClusterKey.random();
+        int port = ClusterTestSupport.freePort();
+        Path csv = dir.resolve("points.csv");
+        Files.writeString(csv, "x,y,label\n0.1,0.2,0\n0.3,0.1,1\n");
+        ExperimentSpec spec = SpecCodec.parse("name: csv\ndataset: { name: csv, path: " + csv + " }\n"
+                + "training: { epochs: 1 }\ndevice: cpu\n");
+        try (dev.verdant.store.RunStore store = dev.verdant.store.RunStore.open(dir.resolve("v.db"));
+             ClusterTrialExecutor coordinator = ClusterTrialExecutor.start(
+                     ClusterTrialExecutor.Settings.defaults().withPort(port), key, store)) {
+            dev.verdant.sweep.TrialRun run = coordinator.start(new dev.verdant.sweep.TrialAttempt("s1/t1", 1, spec),
+                    new dev.verdant.run.RunListener() { });
+            HazelcastInstance raw = com.hazelcast.client.HazelcastClient.newHazelcastClient(
+                    ClosedDoor.client("raw", "127.0.0.1", port));
+            try {
+                IMap<String, String> chunks = raw.getMap(ClosedDoor.DATA);
+                String sha = ClusterTrialExecutor.sha256(csv);
+                assertTrue(chunks.containsKey(sha + ":0"), "the coordinator offers the file by its hash");
+                chunks.put(sha + ":0", java.util.Base64.getEncoder().encodeToString("x,y\n".getBytes()));
+            } finally {
+                raw.shutdown();
+            }
+            try (Worker w = Worker.join(new Worker.Settings("w1", "127.0.0.1", port, null, null, null, 500), key)) {
+                Thread loop = new Thread(w::runUntilClosed, "worker");
+                loop.setDaemon(true);
+                loop.start();
+                dev.verdant.result.RunResult r = run.result().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(dev.verdant.result.RunStatus.FAILED, r.status());
+                assertTrue(r.message().contains("did not match its hash"), r.message());
+                assertEquals(1, store.list(dev.verdant.store.RunFilter.all()).size(), "stored once, as failed");
+            }
+        }
+    }
 }
