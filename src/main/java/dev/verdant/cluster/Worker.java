@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * runs each with the ordinary {@link JobRunner} under its own energy meter, streams the run's events back (batches
  * downsampled, power samples grouped), renews its lease every second and at every epoch, sends the trained model
  * files, and finally the result. It runs only trials whose signature verifies with its key, and stops a run whose
- * lease it lost (the coordinator gave the trial to another worker).
+ * lease it lost (the coordinator gave the trial to another worker). One class because the claim loop, the lease and
+ * the event forwarder of a trial share the trial's lease state and the one connection; about a third of it is the
+ * small forwarder and the machine description (CPU, GPU, host).
  */
 public final class Worker implements AutoCloseable {
 
