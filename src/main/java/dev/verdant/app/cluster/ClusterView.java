@@ -76,6 +76,7 @@ public final class ClusterView extends VBox {
         workers.getColumns().add(column("Devices", ClusterViewModel.WorkerRow::devices));
         workers.getColumns().add(column("State", ClusterViewModel.WorkerRow::state));
         workers.setPrefHeight(150);
+        workers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableView<ClusterViewModel.TrialRow> trials = new TableView<>(vm.trials());
         trials.setId("cluster-trials");
@@ -87,6 +88,7 @@ public final class ClusterView extends VBox {
         trials.getColumns().add(column("Run", ClusterViewModel.TrialRow::run));
         trials.getColumns().add(column("Progress", ClusterViewModel.TrialRow::progress));
         VBox.setVgrow(trials, Priority.ALWAYS);
+        trials.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         ListView<String> rejected = new ListView<>(vm.rejections());
         rejected.setPrefHeight(80);
