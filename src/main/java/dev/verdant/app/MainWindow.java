@@ -125,6 +125,7 @@ public final class MainWindow {
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
+        teaching();
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
@@ -173,6 +174,21 @@ public final class MainWindow {
     private static RunResult keyed(RunItem item) {
         RunResult r = item.resultProperty().get();
         return r.id() != null ? r : r.withId(item.handle().id().orElseThrow().value());
+    }
+
+    /** The teaching tabs (issue 17): Lessons and the 2-D playground, each its own package. */
+    private void teaching() {
+        var lessons = new dev.verdant.app.lessons.LessonsViewModel(ctx.executor(), () -> ctx.runners().apply(1));
+        var playground = new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor());
+        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground",
+                new dev.verdant.app.playground.PlaygroundView(playground));
+        playgroundTab.setOnSelectionChanged(e -> {
+            if (playgroundTab.isSelected() && playground.pictureProperty().get() == null) {
+                playground.reset();
+            }
+        });
+        tabs.getTabs().addAll(Tabs.lazy("Lessons", "tab-lessons", new dev.verdant.app.lessons.LessonsView(lessons)),
+                playgroundTab);
     }
 
     /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
@@ -228,6 +244,8 @@ public final class MainWindow {
                 new PresetsMenu(Presets.catalogue(), builder, state, dialogs).menu(),
                 new SeparatorMenuItem(),
                 item("Export selected runs…", "Shortcut+E", new ExportRunsAction(state, dialogs, ctx.executor())),
+                item("Export report…", null, new dev.verdant.app.actions.ExportReportAction(state, dialogs,
+                        ctx.executor())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", new QuitAction(this::window)));
         Menu run = new Menu("Run", null,
