@@ -126,6 +126,7 @@ public final class MainWindow {
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         teaching();
+        tabs.getTabs().add(dev.verdant.app.sweep.SweepTab.of(ctx, builder.specProperty()));
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
