@@ -35,8 +35,10 @@ deb=$(ls target/installer/dist/*.deb 2>/dev/null | head -1 || true)
 rpm=$(ls target/installer/dist/*.rpm 2>/dev/null | head -1 || true)
 if [[ -n $deb && -n $rpm ]]; then
   # regular files and links each package installs, as absolute paths (directories differ by design: the .deb
-  # lists every parent, the .rpm only those it owns)
-  dpkg-deb -c "$deb" | awk '$1 ~ /^[-l]/ {print $6}' | sed 's|^\./|/|' | sort > target/installer/dist/deb-files.txt
+  # lists every parent, the .rpm only those it owns). Debian's share/doc/copyright is the one file by design only
+  # in the .deb (an RPM carries that in its header).
+  dpkg-deb -c "$deb" | awk '$1 ~ /^[-l]/ {print $6}' | sed 's|^\./|/|' | grep -v '/share/doc/copyright$' | sort \
+    > target/installer/dist/deb-files.txt
   rpm -qp --qf '[%{FILEMODES:perms} %{FILENAMES}\n]' "$rpm" 2>/dev/null | awk '$1 ~ /^[-l]/ {print $2}' | sort \
     > target/installer/dist/rpm-files.txt
   if ! diff -u target/installer/dist/deb-files.txt target/installer/dist/rpm-files.txt; then

@@ -19,10 +19,20 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'; }
 fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
 say() { echo "smoke-test: $*"; }
+# dpkg does not wait for its lock; on a shared machine another apt may hold it for a while
+dpkg_locked() {
+  local log=$1; shift
+  for _ in $(seq 60); do
+    if dpkg "$@" > "$log" 2>&1; then return 0; fi
+    grep -q "lock" "$log" || return 1
+    sleep 5
+  done
+  return 1
+}
 
 [[ $(id -u) == 0 ]] || fail "run as root: it installs and removes a package with dpkg"
-for tool in dpkg Xvfb xdotool xprop import; do
-  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install xvfb xdotool x11-utils imagemagick)"
+for tool in dpkg Xvfb xdotool xprop import xdg-desktop-menu; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install xvfb xdotool x11-utils imagemagick xdg-utils)"
 done
 if dpkg -s verdant >/dev/null 2>&1; then
   fail "a verdant package is already installed; this test installs and removes its own, so remove that first (dpkg -r verdant)"
@@ -38,23 +48,35 @@ fi
 rm -rf "$out" && mkdir -p "$out"
 deb_mb=$(du -m "$VERDANT_DEB" | cut -f1)
 
-# 2. install; whatever happens next, the package goes again
+# 2. install; whatever happens next, the package goes again.
+# The package registers its menu entry with xdg-desktop-menu, which refuses ("No writable system menu directory")
+# where the menu folders every desktop system has are missing, as on a server or CI image: made here for the test,
+# and removed again afterwards when still empty.
+made_dirs=()
+for d in /usr/share/desktop-directories /etc/xdg/menus; do
+  [[ -d $d ]] || { mkdir -p "$d"; made_dirs+=("$d"); }
+done
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   if dpkg -s verdant >/dev/null 2>&1; then dpkg --purge verdant >/dev/null 2>&1 || true; fi
+  for d in "${made_dirs[@]}"; do rmdir "$d" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 start=$(date +%s)
-dpkg -i "$VERDANT_DEB" > "$out/dpkg-install.log" 2>&1 || { cat "$out/dpkg-install.log"; fail "dpkg -i $VERDANT_DEB"; }
+dpkg_locked "$out/dpkg-install.log" -i "$VERDANT_DEB" || { cat "$out/dpkg-install.log"; fail "dpkg -i $VERDANT_DEB"; }
 install_s=$(( $(date +%s) - start ))
 installed_mb=$(du -sm "$prefix" | cut -f1)
 say "installed $VERDANT_DEB ($deb_mb MB) in $install_s s: $prefix holds $installed_mb MB"
 [[ -x $prefix/bin/Verdant && -x $prefix/bin/verdant ]] || fail "the launchers $prefix/bin/Verdant and verdant are missing"
-desktop=$(ls /usr/share/applications/verdant-*.desktop 2>/dev/null | head -1 || true)
-[[ -n $desktop ]] || fail "no .desktop entry was installed in /usr/share/applications"
+desktop=/usr/share/applications/verdant-Verdant.desktop
+[[ -f $desktop ]] || fail "no menu entry $desktop was installed"
 grep -q "^Icon=" "$desktop" || fail "$desktop names no icon"
 grep -q "application/x-verdant-spec" "$desktop" || fail "$desktop does not open Verdant specs (application/x-verdant-spec)"
+grep -q "^Exec=$prefix/bin/Verdant %f" "$desktop" || fail "$desktop does not pass the opened file to the window: $(grep ^Exec "$desktop")"
+for entry in /usr/share/applications/verdant-*.desktop; do
+  [[ $entry == "$desktop" ]] || grep -q "^NoDisplay=true" "$entry" || fail "a second menu entry shows: $entry"
+done
 
 # 3. the CLI, as a new user: fresh home (Java takes user.home from the password database, not $HOME, hence
 #    JDK_JAVA_OPTIONS, which the jpackage launcher honours), fresh store
@@ -99,10 +121,16 @@ for _ in $(seq 600); do
 done
 [[ -n $win ]] || { cat "$out/window.log"; fail "no Verdant window within 60 s"; }
 window_s=$(secs $(( $(now_ms) - start )))
-sleep 3 # let the first frame render
+# the window is mapped before JavaFX has laid it out at its size: wait for that (up to 60 s on a busy machine)
+for _ in $(seq 120); do
+  width=$(xdotool getwindowgeometry "$win" 2>/dev/null | awk '/Geometry/ {split($2, g, "x"); print g[1]}')
+  [[ ${width:-0} -ge 600 ]] && break
+  sleep 0.5
+done
+sleep 2 # and for the first frame at that size
 import -window root "$out/window.png"
-xprop -id "$win" _NET_WM_ICON > "$out/wm-icon.txt" 2>&1 || true
-grep -q "Icon (256 x 256)\|Icon (16 x 16)\|_NET_WM_ICON(CARDINAL)" "$out/wm-icon.txt" \
+xprop -notype -id "$win" 32c _NET_WM_ICON > "$out/wm-icon.txt" 2>&1 || true
+grep -q "_NET_WM_ICON = [0-9]" "$out/wm-icon.txt" \
   || fail "the window gives the window manager no icon (_NET_WM_ICON): $(head -2 "$out/wm-icon.txt")"
 # the largest icon the window announced, as a PNG to look at
 python3 - "$out/wm-icon.txt" "$out/wm-icon.ppm" <<'PY' 2>/dev/null && convert "$out/wm-icon.ppm" "$out/wm-icon.png" 2>/dev/null || true
@@ -130,7 +158,7 @@ kill $app 2>/dev/null || true
 rm -rf "$ui_home"
 
 # 5. remove: nothing of Verdant may stay
-dpkg --purge verdant > "$out/dpkg-purge.log" 2>&1 || { cat "$out/dpkg-purge.log"; fail "dpkg --purge verdant"; }
+dpkg_locked "$out/dpkg-purge.log" --purge verdant || { cat "$out/dpkg-purge.log"; fail "dpkg --purge verdant"; }
 [[ ! -e $prefix ]] || fail "after dpkg --purge, $prefix still holds: $(find "$prefix" | head -5)"
 ! ls /usr/share/applications/verdant-*.desktop >/dev/null 2>&1 || fail "the .desktop entry outlived the package"
 say "removed: nothing left under $prefix"

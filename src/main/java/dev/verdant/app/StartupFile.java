@@ -38,7 +38,7 @@ final class StartupFile {
         }
         try {
             return arg.startsWith("file:") ? Path.of(URI.create(arg)) : Path.of(arg);
-        } catch (IllegalArgumentException | java.nio.file.InvalidPathException e) {
+        } catch (IllegalArgumentException e) { // also InvalidPathException
             return null; // not a path: the window opens without a file, as it would with no argument at all
         }
     }
