@@ -125,12 +125,17 @@ done
 [[ -n $win ]] || { cat "$out/window.log"; fail "no Verdant window within 60 s"; }
 window_s=$(secs $(( $(now_ms) - start )))
 # the window is mapped before JavaFX has laid it out at its size: wait for that (up to 30 s on a busy machine)
+# (searched again each time: GTK may replace the first window it mapped)
+width=0
 for _ in $(seq 60); do
-  geometry=$(xdotool getwindowgeometry "$win" 2>/dev/null | awk '/Geometry/ {print $2}')
-  [[ ${geometry%x*} -ge 600 ]] && break
+  win=$(xdotool search --onlyvisible --name '^Verdant' 2>/dev/null | tail -1 || true)
+  geometry=$(xdotool getwindowgeometry "$win" 2>/dev/null | awk '/Geometry/ {print $2}' || true)
+  width=${geometry%x*}
+  [[ ${width:-0} =~ ^[0-9]+$ ]] || width=0
+  (( width >= 600 )) && break
   sleep 0.5
 done
-if [[ ${geometry%x*} -lt 600 ]]; then
+if (( width < 600 )); then
   # seen under openbox: the window maps at 200x200 (without a window manager it fills the screen); the user would
   # enlarge it, and so does the test, to see it
   say "note: the window opened at $geometry${wm:+ under $wm}; enlarged to 1276x740 for the screenshot"
