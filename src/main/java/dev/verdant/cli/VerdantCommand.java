@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
+                LessonCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 
