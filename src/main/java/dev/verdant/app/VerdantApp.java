@@ -27,9 +27,11 @@ public final class VerdantApp extends Application {
         AppContext ctx = AppContext.of(AppSettings.in(AppSettings.defaultDir()), executor, history);
         MainWindow window = new MainWindow(ctx);
         window.install(stage);
+        AppIcon.applyTo(stage);
         stage.setOnHidden(e -> Platform.exit());
         stage.show();
         Launcher.markShown();
+        StartupFile.open(window, getParameters().getRaw());
         if (storeProblem[0] != null) {
             window.dialogs().showError("Runs will not be kept", "The run store could not be opened, so this "
                     + "session's runs are kept in memory only: " + storeProblem[0]);

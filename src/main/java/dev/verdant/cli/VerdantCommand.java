@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
-                LessonCommand.class, ReportCommand.class, ArchCommand.class, DeployCommand.class,
+                SweepCommand.class, SweepsCommand.class, WorkerCommand.class, ClusterCommand.class,
+                LessonCommand.class, ReportCommand.class, ExportCommand.class,
+                ArchCommand.class, DeployCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 
