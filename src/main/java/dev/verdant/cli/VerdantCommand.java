@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Verdant: accuracy against energy for deep learning experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
                 SweepCommand.class, SweepsCommand.class,
+                LessonCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param labelColumn     for {@code csv}: the label column's header name or 0-based index; null means the last column
  * @param samples         for synthetic sets: how many points to generate
  * @param noise           for synthetic sets: standard deviation of the Gaussian noise added to each point
+ * @param features        for synthetic sets: the inputs the network sees, {@code xy} (the default, null here),
+ *                        {@code playground} (x, y, x², y², xy, sin x, sin y, as in the TensorFlow Playground) or
+ *                        {@code fourier} (x, y and 32 seeded random Fourier features, Tancik et al. 2020)
  */
 public record DatasetSpec(String name, String path, Double validationSplit, Integer limit,
-                          String labelColumn, Integer samples, Double noise) {
+                          String labelColumn, Integer samples, Double noise,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String features) {
+
+    /** The accepted {@link #features} values. */
+    public static final List<String> FEATURES = List.of("xy", "playground", "fourier");
 
     /** Datasets shipped inside Verdant's jar. */
     public static final List<String> BUILT_IN = List.of("digits", "fashion-mnist-small");
@@ -33,21 +41,32 @@ public record DatasetSpec(String name, String path, Double validationSplit, Inte
         noise = Objects.requireNonNullElse(noise, 0.1);
     }
 
+    /** A dataset spec without input features (the raw x, y of synthetic sets), for callers written before them. */
+    public DatasetSpec(String name, String path, Double validationSplit, Integer limit, String labelColumn,
+                       Integer samples, Double noise) {
+        this(name, path, validationSplit, limit, labelColumn, samples, noise, null);
+    }
+
+    /** The same data with other input features ({@code null} or {@code xy}: the raw coordinates). */
+    public DatasetSpec withFeatures(String newFeatures) {
+        return new DatasetSpec(name, path, validationSplit, limit, labelColumn, samples, noise, newFeatures);
+    }
+
     /** The default dataset: built-in digits, 20% held out. */
     public static DatasetSpec defaults() {
         return new DatasetSpec(null, null, null, null, null, null, null);
     }
 
     public DatasetSpec withName(String newName) {
-        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise);
+        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise, features);
     }
 
     public DatasetSpec withPath(String newPath) {
-        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise);
+        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise, features);
     }
 
     public DatasetSpec withLimit(Integer newLimit) {
-        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise);
+        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise, features);
     }
 
     @SafeVarargs
