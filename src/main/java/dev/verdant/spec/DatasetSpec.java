@@ -13,9 +13,14 @@ import java.util.Objects;
  * @param labelColumn     for {@code csv}: the label column's header name or 0-based index; null means the last column
  * @param samples         for synthetic sets: how many points to generate
  * @param noise           for synthetic sets: standard deviation of the Gaussian noise added to each point
+ * @param classes         keep only these classes (original label indices), remapped to 0..n-1 in the order given;
+ *                        null for all. Pre-training on one half of a dataset and transferring to the other uses it.
  */
 public record DatasetSpec(String name, String path, Double validationSplit, Integer limit,
-                          String labelColumn, Integer samples, Double noise) {
+                          String labelColumn, Integer samples, Double noise,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          List<Integer> classes) {
 
     /** Datasets shipped inside Verdant's jar. */
     public static final List<String> BUILT_IN = List.of("digits", "fashion-mnist-small");
@@ -31,23 +36,34 @@ public record DatasetSpec(String name, String path, Double validationSplit, Inte
         validationSplit = Objects.requireNonNullElse(validationSplit, 0.2);
         samples = Objects.requireNonNullElse(samples, 1000);
         noise = Objects.requireNonNullElse(noise, 0.1);
+        classes = classes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(classes));
+    }
+
+    /** All classes (the arity before class selection existed). */
+    public DatasetSpec(String name, String path, Double validationSplit, Integer limit, String labelColumn,
+                       Integer samples, Double noise) {
+        this(name, path, validationSplit, limit, labelColumn, samples, noise, null);
     }
 
     /** The default dataset: built-in digits, 20% held out. */
     public static DatasetSpec defaults() {
-        return new DatasetSpec(null, null, null, null, null, null, null);
+        return new DatasetSpec(null, null, null, null, null, null, null, null);
     }
 
     public DatasetSpec withName(String newName) {
-        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise);
+        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise, classes);
     }
 
     public DatasetSpec withPath(String newPath) {
-        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise);
+        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise, classes);
     }
 
     public DatasetSpec withLimit(Integer newLimit) {
-        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise);
+        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise, classes);
+    }
+
+    public DatasetSpec withClasses(List<Integer> newClasses) {
+        return new DatasetSpec(name, path, validationSplit, limit, labelColumn, samples, noise, newClasses);
     }
 
     @SafeVarargs
