@@ -69,8 +69,8 @@ public final class ActiveLearningRounds {
         double seconds = 0;
         double startJoules = meter.totalJoules();
         int totalRounds = al.roundCount();
+        double roundStart = startJoules; // each round starts where the last one ended: no joule falls between
         for (int round = 1; round <= totalRounds; round++) {
-            double roundStart = meter.totalJoules();
             double queryStart = meter.joules(Phase.QUERY);
             LoadedData roundData = new LoadedData(data.name(), train.select(labelled), data.validation(),
                     data.sampleShape(), data.classNames(), data.sha256());
@@ -100,6 +100,7 @@ public final class ActiveLearningRounds {
             double end = meter.totalJoules();
             rounds.add(new RoundRecord(round, roundData.train().size(), last.finalEvaluation().accuracy(),
                     end - roundStart, end - startJoules, meter.joules(Phase.QUERY) - queryStart, poolScored));
+            roundStart = end;
             if (labelled.length >= train.size()) {
                 break; // every training label is revealed: more rounds would add nothing
             }

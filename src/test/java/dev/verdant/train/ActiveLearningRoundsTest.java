@@ -25,8 +25,9 @@ class ActiveLearningRoundsTest {
 
     @Test
     void roundsGrowTheLabelledSetAndCountTheQueryPhasesEnergy() {
-        ExperimentSpec spec = ExperimentSpec.defaults().withDevice("cpu")
-                .withActiveLearning(new ActiveLearningSpec("margin", 30, 20, 3, null, "continue", 1, null));
+        ExperimentSpec base = ExperimentSpec.defaults().withDevice("cpu");
+        ExperimentSpec spec = base.withTraining(base.training().withBatchSize(16).withLearningRate(0.01))
+                .withActiveLearning(new ActiveLearningSpec("margin", 30, 20, 3, null, "continue", 3, null));
         LoadedData data = Datasets.load(DatasetSpec.defaults(), spec.seed());
         try (EnergyMeter meter = EnergyMeter.start(EnergySpec.defaults(), List.of(new CpuEstimatorProbe()))) {
             ActiveLearningRounds.Outcome o = ActiveLearningRounds.run(spec, data, Device.cpu(), meter,
@@ -41,7 +42,7 @@ class ActiveLearningRoundsTest {
             List<RoundRecord> rounds = o.rounds();
             assertEquals(List.of(30, 50, 70), rounds.stream().map(RoundRecord::labelled).toList());
             assertEquals(70, o.labelled().length);
-            assertEquals(List.of(1, 2, 3), o.training().epochs().stream().map(EpochRecord::epoch).toList(),
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), o.training().epochs().stream().map(EpochRecord::epoch).toList(),
                     "epochs are numbered on across rounds");
             int pool = data.train().size();
             assertEquals(pool - 30, rounds.get(0).poolScored());
