@@ -9,7 +9,7 @@ package dev.verdant.result;
  * @param shots                 labelled samples per class kept (null: all)
  * @param trainSamples          labelled training samples used
  * @param pretrainJoules        energy of the reused pre-training run (its stored total); null when it stored none
- * @param transferJoules        energy of this transfer (training and evaluation), not counting the pre-training
+ * @param transferJoules        energy of this transfer run (all its phases), not counting the pre-training
  * @param transferAccuracy      validation accuracy of the transferred model
  * @param scratchAccuracy       best validation accuracy the same network reached from scratch on the same samples
  * @param scratchJoules         energy of that from-scratch comparison (all its epochs)

@@ -153,7 +153,6 @@ public final class Job {
             } else {
                 outcome = session.train(observer, handle::isCancelRequested);
             }
-            double transferJoules = meter.totalJoules();
             CompressionPipeline.Outcome compressed = null;
             if (pipeline != null && outcome.status() == RunStatus.COMPLETED) {
                 compressed = compress(pipeline, session, meter, runId);
@@ -174,7 +173,7 @@ public final class Job {
                     outcome.message(), spec, provenance, metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS),
                     startedAt, Instant.now().toString(), compressed == null ? List.of() : compressed.reports());
             TransferReport transfer = source == null ? null : DataEfficiency.compare(trained, source, data,
-                    device.device(), meter, transferJoules, outcome.finalEvaluation().accuracy());
+                    device.device(), meter, total, outcome.finalEvaluation().accuracy());
             r = r.withDataEfficiency(rounds, transfer);
             if (compressed != null && compressed.cancelled()) {
                 r = new RunResult(r.id(), r.name(), RunStatus.CANCELLED, "cancelled during compression; "
