@@ -122,6 +122,7 @@ public final class MainWindow {
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
+        tabs.getTabs().add(dataEfficiencyTab());
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
@@ -216,6 +217,20 @@ public final class MainWindow {
         HBox bar = new HBox(status, spacer, active);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
+    }
+
+    /** The data-efficiency tab (issue 15): its curves are read from the history each time it is selected. */
+    private Tab dataEfficiencyTab() {
+        dev.verdant.app.dataeff.DataEfficiencyViewModel vm = new dev.verdant.app.dataeff.DataEfficiencyViewModel(
+                ctx.history(), ctx.executor(), e -> dialogs.showError("The active-learning runs could not be read", e));
+        Tab tab = Tabs.lazy("Data efficiency", "tab-data-efficiency",
+                new dev.verdant.app.dataeff.DataEfficiencyView(vm, dialogs));
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                vm.refresh();
+            }
+        });
+        return tab;
     }
 
     private MenuBar menuBar() {
