@@ -48,6 +48,7 @@ public final class DataEfficiencyView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setId("data-efficiency-refresh");
         refresh.setOnAction(e -> vm.refresh());
+        refresh.setMinWidth(Region.USE_PREF_SIZE); // the long summary must not squeeze the button to "..."
         Label summary = new Label();
         summary.setId("data-efficiency-summary");
         summary.setWrapText(true);
