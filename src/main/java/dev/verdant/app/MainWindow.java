@@ -219,13 +219,18 @@ public final class MainWindow {
         return bar;
     }
 
-    /** The data-efficiency tab (issue 15): its curves are read from the history each time it is selected. */
+    /**
+     * The data-efficiency tab (issue 15): built on first selection (its two charts cost nothing at launch), its
+     * curves read from the history each time it is selected.
+     */
     private Tab dataEfficiencyTab() {
         dev.verdant.app.dataeff.DataEfficiencyViewModel vm = new dev.verdant.app.dataeff.DataEfficiencyViewModel(
                 ctx.history(), ctx.executor(), e -> dialogs.showError("The active-learning runs could not be read", e));
-        Tab tab = Tabs.lazy("Data efficiency", "tab-data-efficiency",
-                new dev.verdant.app.dataeff.DataEfficiencyView(vm, dialogs));
+        Tab tab = Tabs.fixed("Data efficiency", "tab-data-efficiency", null);
         tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(new dev.verdant.app.dataeff.DataEfficiencyView(vm, dialogs));
+            }
             if (now) {
                 vm.refresh();
             }
