@@ -3,7 +3,8 @@
 # 10 shots per class (linear probe and fine-tune-last), against the same network from scratch on the same shots
 # (each transfer run's own comparison) and from scratch on all the 5-9 training data. Accuracy on the 5-9 test
 # images and joules of each, plus the pre-training's joules that every transfer reuses.
-# Usage: [SHOTS="1 5 10"] [PRETRAIN_LIMIT=60000] [PRETRAIN_EPOCHS=3] [EPOCHS=20] [FULL_EPOCHS=3] [THREADS=1]
+# Few-shot runs take 1-2 optimiser steps per epoch: they need many epochs or a higher learning rate (LR).
+# Usage: [SHOTS="1 5 10"] [LR=0.01] [PRETRAIN_LIMIT=60000] [PRETRAIN_EPOCHS=3] [EPOCHS=20] [FULL_EPOCHS=3] [THREADS=1]
 #        bench/transfer.sh [MNIST_FOLDER]      (default /work/shared/data/mnist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,28 +17,28 @@ cp="$work/classes:$(cat target/bench.classpath)"
 db="$work/bench.db"
 verdant() { java -Xmx4g -Dai.djl.pytorch.num_threads="${THREADS:-1}" -cp "$cp" dev.verdant.Main "$@"; }
 echo "transfer on MNIST ($data); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-spec() { # name classes epochs limit extra-yaml
+spec() { # name classes epochs limit extra-yaml learning-rate
   cat > "$work/$1.yaml" <<YAML
 name: $1
 seed: 42
 dataset: {name: mnist, path: "$data", classes: $2, limit: $4}
 model: {arch: lenet5}
-training: {epochs: $3, batchSize: 32, optimizer: adam, learningRate: 0.001}
+training: {epochs: $3, batchSize: 32, optimizer: adam, learningRate: $6}
 device: cpu
 $5
 YAML
   verdant run "$work/$1.yaml" --db "$db" --quiet --out "$work/$1.json" >/dev/null
 }
-spec pretrain "[0, 1, 2, 3, 4]" "${PRETRAIN_EPOCHS:-3}" "${PRETRAIN_LIMIT:-60000}" ""
+spec pretrain "[0, 1, 2, 3, 4]" "${PRETRAIN_EPOCHS:-3}" "${PRETRAIN_LIMIT:-60000}" "" 0.001
 from=$(/usr/bin/python3 -c "import json; print(json.load(open('$work/pretrain.json'))['id'])")
 for k in ${SHOTS:-1 5 10}; do
   # the linear probe's run also trains the same network from scratch on the same shots (its comparison)
   spec "linear-probe-$k" "[5, 6, 7, 8, 9]" "${EPOCHS:-20}" 60000 \
-    "transfer: {from: $from, mode: linear-probe, shots: $k, compareEpochs: ${EPOCHS:-20}}"
+    "transfer: {from: $from, mode: linear-probe, shots: $k, compareEpochs: ${EPOCHS:-20}}" "${LR:-0.01}"
   spec "fine-tune-last-$k" "[5, 6, 7, 8, 9]" "${EPOCHS:-20}" 60000 \
-    "transfer: {from: $from, mode: fine-tune-last, shots: $k, compareEpochs: 0}"
+    "transfer: {from: $from, mode: fine-tune-last, shots: $k, compareEpochs: 0}" "${LR:-0.01}"
 done
-spec scratch-full "[5, 6, 7, 8, 9]" "${FULL_EPOCHS:-3}" 60000 ""
+spec scratch-full "[5, 6, 7, 8, 9]" "${FULL_EPOCHS:-3}" 60000 "" 0.001
 /usr/bin/python3 - "$work" ${SHOTS:-1 5 10} <<'PY'
 import json, sys
 work, shots = sys.argv[1], sys.argv[2:]
