@@ -41,6 +41,13 @@ public interface DialogService {
     /** Shows information (About) and waits until it is dismissed. */
     void showInformation(String header, String message);
 
+    /**
+     * Says, without blocking, that {@code what} was written to {@code file}, with a button that opens its folder.
+     * A service without windows does nothing.
+     */
+    default void showWritten(String what, java.nio.file.Path file) {
+    }
+
     /** Asks for a line of text; empty when the user cancels. */
     Optional<String> askText(String header, String initial);
 

@@ -59,6 +59,38 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showWritten(String what, Path file) {
+        Alert a = alert(Alert.AlertType.INFORMATION, "Saved " + what, "Written to " + file.toAbsolutePath());
+        ButtonType open = new ButtonType("Open folder");
+        a.getButtonTypes().setAll(open, ButtonType.OK);
+        a.resultProperty().addListener((o, was, now) -> {
+            if (now == open) {
+                openFolder(file.toAbsolutePath().getParent());
+            }
+        });
+        a.show(); // not modal-blocking: the user may go on working
+    }
+
+    /** Opens {@code dir} in the desktop's file manager, off the FX thread; a failure goes to the status line. */
+    private void openFolder(Path dir) {
+        Thread t = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                    java.awt.Desktop.getDesktop().open(dir.toFile());
+                } else {
+                    new ProcessBuilder("xdg-open", dir.toString()).start();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> last.set("Could not open " + dir + ": "
+                        + e.getMessage()));
+            }
+        }, "verdant-open-folder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
     public Optional<String> askText(String header, String initial) {
         TextInputDialog d = new TextInputDialog(initial == null ? "" : initial);
         d.setTitle("Verdant");

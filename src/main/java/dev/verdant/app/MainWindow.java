@@ -3,6 +3,7 @@ package dev.verdant.app;
 import dev.verdant.app.actions.AboutAction;
 import dev.verdant.app.actions.CancelRunsAction;
 import dev.verdant.app.actions.CloseWindowAction;
+import dev.verdant.app.actions.ComparisonsMenu;
 import dev.verdant.app.actions.ExportRunsAction;
 import dev.verdant.app.actions.OpenSpecAction;
 import dev.verdant.app.actions.ParallelismMenu;
@@ -62,7 +63,7 @@ import static dev.verdant.app.actions.Menus.item;
  * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
  * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
  * {@link AppState} and one {@link DialogService}; the features talk to each other through the state. It stays one
- * class of about 430 lines because it is the one place that wires the features together (about a third of it is
+ * class of about 490 lines because it is the one place that wires the features together (about a third of it is
  * read-only accessors the GUI tests use); the behaviour lives in the feature view models and menu actions.
  */
 public final class MainWindow {
@@ -103,6 +104,7 @@ public final class MainWindow {
                 // a stale remembered spec (older format) is dropped: the defaults are a fine start
             }
         });
+        builder.setDryRun(dev.verdant.run.DryRun::problems); // marks what needs the built network, before Run
         int parallelism = (int) ctx.settings().getDouble(AppSettings.PARALLELISM, 1);
         queue = new RunQueueViewModel(ctx.runners(), parallelism, ctx.pump(), System::nanoTime);
         live = new LiveChartsViewModel();
@@ -122,6 +124,7 @@ public final class MainWindow {
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
+        teaching();
         tabs.getTabs().add(dataEfficiencyTab());
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
@@ -134,6 +137,31 @@ public final class MainWindow {
         root.setBottom(statusBar());
         bindState();
         history.refresh();
+        restoreChartedRuns();
+    }
+
+    /** Settings key: the stored runs on the charts when the window closed (ids, comma-separated). */
+    static final String CHARTED_RUNS = "charts.runs";
+
+    /** Puts the stored runs that were on the charts when the window last closed back on them, loaded off the FX thread. */
+    private void restoreChartedRuns() {
+        List<Long> ids = java.util.Arrays.stream(ctx.settings().get(CHARTED_RUNS, "").split(","))
+                .map(String::trim).filter(t -> t.matches("\\d{1,18}")).map(Long::parseLong).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        ctx.executor().runInBackground(() -> ids.stream().map(id -> ctx.history().load(id)
+                        .map(r -> r.id() == null ? r.withId(id) : r)).flatMap(java.util.Optional::stream).toList(),
+                runs -> {
+                    runs.forEach(r -> {
+                        liveView.replay(r);
+                        state.showOnCharts(r, true);
+                    });
+                    liveView.redrawNow();
+                    if (!runs.isEmpty()) {
+                        state.status("Charts show " + runs.size() + " run(s) from the last session");
+                    }
+                }, e -> state.status("The last session's runs could not be put back on the charts"));
     }
 
     /**
@@ -171,6 +199,21 @@ public final class MainWindow {
     private static RunResult keyed(RunItem item) {
         RunResult r = item.resultProperty().get();
         return r.id() != null ? r : r.withId(item.handle().id().orElseThrow().value());
+    }
+
+    /** The teaching tabs (issue 17): Lessons and the 2-D playground, each its own package. */
+    private void teaching() {
+        var lessons = new dev.verdant.app.lessons.LessonsViewModel(ctx.executor(), () -> ctx.runners().apply(1));
+        var playground = new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor());
+        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground",
+                new dev.verdant.app.playground.PlaygroundView(playground));
+        playgroundTab.setOnSelectionChanged(e -> {
+            if (playgroundTab.isSelected() && playground.pictureProperty().get() == null) {
+                playground.reset();
+            }
+        });
+        tabs.getTabs().addAll(Tabs.lazy("Lessons", "tab-lessons", new dev.verdant.app.lessons.LessonsView(lessons)),
+                playgroundTab);
     }
 
     /** The run-event subscriptions of the window itself (the views subscribe to what they draw). */
@@ -245,6 +288,8 @@ public final class MainWindow {
                 new PresetsMenu(Presets.catalogue(), builder, state, dialogs).menu(),
                 new SeparatorMenuItem(),
                 item("Export selected runs…", "Shortcut+E", new ExportRunsAction(state, dialogs, ctx.executor())),
+                item("Export report…", null, new dev.verdant.app.actions.ExportReportAction(state, dialogs,
+                        ctx.executor())),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", new QuitAction(this::window)));
         Menu run = new Menu("Run", null,
@@ -253,13 +298,15 @@ public final class MainWindow {
                 item("Cancel all runs", "Shortcut+Shift+PERIOD", CancelRunsAction.all(queue, state)),
                 new SeparatorMenuItem(),
                 new ParallelismMenu(queue, ctx.settings()).menu());
+        Menu comparisons = new ComparisonsMenu(Presets.catalogue(),
+                Presets.user(ctx.settings().dir().resolve("comparisons")), this::runComparison, dialogs).menu();
         Menu view = new Menu("View", null,
                 new ThemeToggle(state).menuItem(),
                 item("Live charts", "Shortcut+1", new ShowTabAction(state, LIVE_TAB)),
                 item("History", "Shortcut+2", new ShowTabAction(state, HISTORY_TAB)),
                 item("Energy", "Shortcut+3", new ShowTabAction(state, ENERGY_TAB)));
         Menu help = new Menu("Help", null, item("About Verdant", null, new AboutAction(dialogs)));
-        return new MenuBar(file, run, view, help);
+        return new MenuBar(file, comparisons, run, view, help);
     }
 
     /**
@@ -352,6 +399,17 @@ public final class MainWindow {
         runAction.run(spec);
     }
 
+    /**
+     * Queues a comparison's specs as one run group and shows only them on the live charts (the runs charted before
+     * are taken off; History's checks put them back).
+     */
+    public void runComparison(String name, List<ExperimentSpec> specs) {
+        liveView.clearCharts();
+        queue.submitGroup(name, specs);
+        state.status("Queued comparison " + name + ": " + specs.size() + " runs as one group");
+        state.activeTabProperty().set(LIVE_TAB);
+    }
+
     /** Switches the colour theme and remembers it. */
     public void setTheme(Theme t) {
         state.themeProperty().set(t);
@@ -383,6 +441,9 @@ public final class MainWindow {
         RunListener notices = new RunListener() {
             @Override
             public void onNotice(RunEvent.Notice n) {
+                if (RunQueueViewModel.isDeviceNotice(n.message())) {
+                    return; // said once, above the queue
+                }
                 state.status(n.runId().label() + ": " + n.message());
             }
         };
@@ -425,6 +486,10 @@ public final class MainWindow {
         }
         s.putDouble(AppSettings.MAIN_SPLIT, mainSplit.getDividerPositions()[0]);
         s.putDouble(AppSettings.RIGHT_SPLIT, rightSplit.getDividerPositions()[0]);
+        // only stored runs come back (a session-only run's number means nothing after a restart)
+        s.put(CHARTED_RUNS, state.chartedRuns().stream().filter(r -> r.id() != null)
+                .filter(r -> ctx.history() instanceof dev.verdant.app.history.StoreHistory)
+                .map(r -> String.valueOf(r.id())).collect(java.util.stream.Collectors.joining(",")));
         String yaml = builder.toYaml();
         if (yaml != null) {
             s.putLastSpec(yaml);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code verdant} root command; each subcommand is its own class. */
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
-        subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class, FewShotCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
+                LessonCommand.class, ReportCommand.class, FewShotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 

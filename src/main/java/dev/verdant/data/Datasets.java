@@ -22,8 +22,8 @@ public final class Datasets {
         LoadedData full = switch (spec.name()) {
             case "digits" -> BuiltInDatasets.digits(spec.validationSplit(), seed);
             case "fashion-mnist-small" -> BuiltInDatasets.fashionMnistSmall(spec.validationSplit(), seed);
-            case "spirals", "circles", "xor", "gaussians" -> SyntheticDatasets.generate(spec.name(),
-                    spec.samples(), spec.noise(), spec.validationSplit(), seed);
+            case "spirals", "circles", "xor", "gaussians" -> InputFeatures.apply(SyntheticDatasets.generate(
+                    spec.name(), spec.samples(), spec.noise(), spec.validationSplit(), seed), spec.features());
             case "mnist", "fashion-mnist" -> IdxFolder.load(spec.name(), onDiskPath(spec));
             case "cifar10" -> CifarFolder.load(onDiskPath(spec));
             case "csv" -> CsvDataset.load(onDiskPath(spec), spec.labelColumn(), spec.validationSplit(), seed);

@@ -62,6 +62,14 @@ public final class JobRunner implements AutoCloseable {
         return RunGroup.start(spec, store);
     }
 
+    /**
+     * Plans different specs (e.g. one comparison's) as one run group recorded in this runner's store; queue its
+     * members as for {@link #startGroup(ExperimentSpec)}.
+     */
+    public RunGroup startGroup(String name, List<ExperimentSpec> specs) {
+        return RunGroup.of(name, specs, store);
+    }
+
     /** Runs queued or running. */
     public List<RunHandle> active() {
         return List.copyOf(jobs);

@@ -38,10 +38,29 @@ public final class RunGroup {
     };
 
     private RunGroup(ExperimentSpec spec, RunStore store) {
+        this(spec, memberSpecs(spec), store);
+    }
+
+    private RunGroup(ExperimentSpec spec, List<ExperimentSpec> members, RunStore store) {
         this.spec = spec;
         this.store = store;
-        this.members = memberSpecs(spec);
+        this.members = List.copyOf(members);
         this.groupId = store == null ? null : store.createGroup(spec);
+    }
+
+    /**
+     * A group of different specs run one after another, e.g. the specs of one comparison folder
+     * ({@code batchnorm-vs-none}), so that History lists them together. The store records it under {@code name}
+     * with as many "repeats" as it has members; its spec is the first member's under that name (the members'
+     * own specs are stored with each run).
+     */
+    public static RunGroup of(String name, List<ExperimentSpec> specs, RunStore store) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("a run group needs at least one spec");
+        }
+        ExperimentSpec head = specs.get(0).withName(name).withRepeats(Math.min(specs.size(),
+                ExperimentSpec.MAX_REPEATS));
+        return new RunGroup(head, specs.stream().map(s -> s.withRepeats(1)).toList(), store);
     }
 
     /** Plans the group of {@code spec} and, when {@code store} is not null, records it there. */

@@ -49,6 +49,13 @@ public final class SpecValidator {
         }
         atLeast("dataset.samples", d.samples(), 10);
         range("dataset.noise", d.noise(), 0.0, 10.0);
+        if (d.features() != null && !DatasetSpec.FEATURES.contains(d.features())) {
+            problems.add(new SpecProblem("dataset.features", "must be one of " + DatasetSpec.FEATURES + ", was '"
+                    + d.features() + "'"));
+        } else if (d.features() != null && !"xy".equals(d.features()) && !DatasetSpec.SYNTHETIC.contains(d.name())) {
+            problems.add(new SpecProblem("dataset.features", "applies only to the synthetic sets "
+                    + DatasetSpec.SYNTHETIC + "; remove it for '" + d.name() + "'"));
+        }
         if (DatasetSpec.ON_DISK.contains(d.name()) && (d.path() == null || d.path().isBlank())) {
             problems.add(new SpecProblem("dataset.path", "dataset '" + d.name()
                     + "' is read from disk: give the folder (or CSV file) that holds it"));

@@ -70,6 +70,11 @@ public final class RecordingDialogService implements DialogService {
     }
 
     @Override
+    public void showWritten(String what, Path file) {
+        shown.add(new Shown("written", what, file.toString(), null));
+    }
+
+    @Override
     public void showInformation(String header, String message) {
         shown.add(new Shown("info", header, message, null));
     }

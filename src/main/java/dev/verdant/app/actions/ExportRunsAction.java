@@ -56,7 +56,10 @@ public final class ExportRunsAction implements AppAction {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
         executor.runInBackground(() -> Files.writeString(file, csv ? RunExport.runsCsv(runs)
                         : RunExport.json(runs) + "\n"),
-                written -> state.status("Exported " + runs.size() + " run(s) to " + file),
+                written -> {
+                    state.status("Exported " + runs.size() + " run(s) to " + file);
+                    dialogs.showWritten(runs.size() + " run(s)", file);
+                },
                 e -> dialogs.showError("Could not export the runs", "Writing " + file + " failed: "
                         + e.getMessage(), e));
     }

@@ -1,9 +1,7 @@
 package dev.verdant.app.builder;
 
 import dev.verdant.app.Styles;
-import dev.verdant.spec.CompressionStepSpec;
 import dev.verdant.spec.ExperimentSpec;
-import dev.verdant.spec.ProgressiveSpec;
 import javafx.beans.binding.Bindings;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
@@ -20,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -59,12 +56,10 @@ public final class BuilderView extends BorderPane {
             sections.getChildren().add(pane);
         }
         sections.getChildren().add(new TitledPane("Progressive training (in order)", stepListEditor(
-                BuilderViewModel.PROGRESSIVE, vm.progressiveSteps(), ProgressiveSpec.TYPES,
-                "e.g. epochs=2,3; resolutions=14,28 (resize) or epochs=2,2; frozen=0,1 (freeze)",
+                BuilderViewModel.PROGRESSIVE, vm.progressiveSteps(),
                 "No progressive strategy: the full network trains from the first epoch")));
         sections.getChildren().add(new TitledPane("Compression steps (in order)", stepListEditor(
-                BuilderViewModel.COMPRESSION, vm.compressionSteps(), CompressionStepSpec.TYPES,
-                "e.g. sparsity=0.5; fineTuneEpochs=1 (prune) or bits=8 (quantize)",
+                BuilderViewModel.COMPRESSION, vm.compressionSteps(),
                 "No compression: the trained model is kept as is")));
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setFitToWidth(true);
@@ -131,6 +126,11 @@ public final class BuilderView extends BorderPane {
             control.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(control, Priority.ALWAYS);
             label.setLabelFor(control);
+            String tip = FieldTips.of(f.path());
+            if (tip != null) {
+                label.setTooltip(new Tooltip(tip));
+                control.setTooltip(new Tooltip(tip));
+            }
             controls.put(f.path(), control);
             HBox row = new HBox(8, label, control);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -138,6 +138,12 @@ public final class BuilderView extends BorderPane {
             if (!f.archs().isEmpty()) {
                 var applies = Bindings.createBooleanBinding(() -> f.appliesTo(vm.value("model.arch").get()),
                         vm.value("model.arch"));
+                row.visibleProperty().bind(applies);
+                row.managedProperty().bind(applies);
+            } else if (f.path().equals("model.groups")) {
+                // the group count only matters for group normalisation
+                var applies = Bindings.createBooleanBinding(() -> "group".equals(vm.value("model.norm").get()),
+                        vm.value("model.norm"));
                 row.visibleProperty().bind(applies);
                 row.managedProperty().bind(applies);
             }
@@ -153,6 +159,18 @@ public final class BuilderView extends BorderPane {
             }
             box.getItems().addAll(f.choices());
             box.valueProperty().bindBidirectional(vm.value(f.path()));
+            if (f.path().equals("model.init")) {
+                // zero-residual zeroes the last norm of each residual block: only resnet has them
+                Runnable offer = () -> {
+                    String keep = box.getValue();
+                    boolean resnet = "resnet".equals(vm.value("model.arch").get());
+                    box.getItems().setAll(f.choices().stream()
+                            .filter(c -> resnet || !"zero-residual".equals(c)).toList());
+                    box.setValue(keep);
+                };
+                vm.value("model.arch").addListener((o, was, now) -> offer.run());
+                offer.run();
+            }
             return box;
         }
         TextField text = new TextField();
@@ -177,14 +195,15 @@ public final class BuilderView extends BorderPane {
                 c.getStyleClass().add(Styles.INVALID);
             }
         } else {
-            c.setTooltip(null);
+            String tip = FieldTips.of(path);
+            c.setTooltip(tip == null ? null : new Tooltip(tip));
             c.getStyleClass().remove(Styles.INVALID);
         }
     }
 
     /** An ordered list of steps with Add, Edit, Up, Down and Remove; its problems are decorated on the list. */
     private Node stepListEditor(String path, javafx.collections.ObservableList<PipelineStep> steps,
-                                java.util.List<String> types, String hint, String placeholder) {
+                                String placeholder) {
         ListView<PipelineStep> list = new ListView<>(steps);
         list.setId(fieldId(path));
         list.setPrefHeight(100);
@@ -201,10 +220,10 @@ public final class BuilderView extends BorderPane {
         up.disableProperty().bind(selected.lessThan(1));
         down.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> selected.get() < 0 || selected.get() >= steps.size() - 1, selected, steps));
-        add.setOnAction(e -> editStep(null, types, hint).ifPresent(steps::add));
+        add.setOnAction(e -> editStep(path, null).ifPresent(steps::add));
         edit.setOnAction(e -> {
             int i = selected.get();
-            editStep(steps.get(i), types, hint).ifPresent(s -> steps.set(i, s));
+            editStep(path, steps.get(i)).ifPresent(s -> steps.set(i, s));
         });
         up.setOnAction(e -> move(list, -1));
         down.setOnAction(e -> move(list, 1));
@@ -224,39 +243,18 @@ public final class BuilderView extends BorderPane {
         list.getSelectionModel().select(j);
     }
 
-    private java.util.Optional<PipelineStep> editStep(PipelineStep current, java.util.List<String> types,
-                                                      String hint) {
+    private java.util.Optional<PipelineStep> editStep(String path, PipelineStep current) {
         Dialog<PipelineStep> dialog = new Dialog<>();
         dialog.setTitle(current == null ? "Add step" : "Edit step");
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
-        ComboBox<String> type = new ComboBox<>();
-        type.getItems().setAll(types);
-        type.setValue(current == null ? types.get(0) : current.type());
-        TextField params = new TextField(current == null ? "" : current.parameterText());
-        params.setPromptText(hint);
-        params.setPrefColumnCount(34);
-        Label error = new Label();
-        error.getStyleClass().add(Styles.ERROR_TEXT);
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add(Styles.FORM);
-        grid.addRow(0, new Label("Type"), type);
-        grid.addRow(1, new Label("Parameters"), params);
-        grid.add(error, 0, 2, 2, 1);
-        dialog.getDialogPane().setContent(grid);
+        StepEditor editor = new StepEditor(vm, path, current);
+        dialog.getDialogPane().setContent(editor);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
-        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            try {
-                PipelineStep.parse(type.getValue(), params.getText());
-            } catch (IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
-                e.consume();
-            }
-        });
-        dialog.setResultConverter(b -> b == ButtonType.OK ? PipelineStep.parse(type.getValue(), params.getText())
-                : null);
+        ok.disableProperty().bind(editor.problemsProperty().isNotEmpty());
+        dialog.setResultConverter(b -> b == ButtonType.OK ? editor.step() : null);
         return dialog.showAndWait();
     }
 }

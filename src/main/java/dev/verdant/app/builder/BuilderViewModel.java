@@ -60,6 +60,12 @@ public final class BuilderViewModel {
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper("");
     private ObjectNode base;
     private boolean loading;
+    /** The checks that need the data and the built network (run.DryRun in the window); none by default. */
+    private java.util.function.Function<ExperimentSpec, List<SpecProblem>> dryRun = s -> List.of();
+    private ExperimentSpec dryRunFor;
+    private List<SpecProblem> dryRunFound = List.of();
+    private long dryRunSeq;
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
 
     public BuilderViewModel(UiExecutor executor) {
         this.executor = executor;
@@ -71,6 +77,55 @@ public final class BuilderViewModel {
         compression.addListener((ListChangeListener<PipelineStep>) c -> recompute());
         progressive.addListener((ListChangeListener<PipelineStep>) c -> recompute());
         load(ExperimentSpec.defaults());
+    }
+
+    /**
+     * Sets the checks that need the data's shape and the built network (group divisibility, resize resolutions, a
+     * low-rank rank); they run in the background after each edit that leaves the spec otherwise valid, and their
+     * problems are marked on the fields like the validator's.
+     */
+    public void setDryRun(java.util.function.Function<ExperimentSpec, List<SpecProblem>> check) {
+        this.dryRun = check;
+        dryRunFor = null;
+        recompute();
+    }
+
+    /** True while a background dry-run of the current spec has not answered yet. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    /**
+     * What is wrong with {@code step} as one entry of the list at {@code listPath} ({@link #COMPRESSION} or
+     * {@link #PROGRESSIVE}) of the spec the form describes: unknown settings, then the spec validator's ranges and
+     * combinations, each as "setting: message". Empty when the step is fine; the typed step editor asks on each edit.
+     */
+    public List<String> stepProblems(String listPath, PipelineStep step) {
+        List<String> out = new java.util.ArrayList<>(StepForms.unknownKeys(listPath, step));
+        if (!out.isEmpty()) {
+            return out;
+        }
+        ExperimentSpec current = spec.get();
+        ObjectNode tree = current != null ? JSON.valueToTree(current) : base.deepCopy();
+        ArrayNode one = JsonNodeFactory.instance.arrayNode();
+        one.add(step.toJson());
+        put(tree, listPath, one);
+        List<SpecProblem> found;
+        try {
+            found = SpecValidator.problems(SpecCodec.fromTree(tree));
+        } catch (SpecException e) {
+            found = e.problems();
+        } catch (RuntimeException e) {
+            return List.of("this step cannot be read; check each setting");
+        }
+        String prefix = listPath + "[0]";
+        for (SpecProblem p : found) {
+            if (p.field().startsWith(prefix)) {
+                String setting = p.field().substring(prefix.length()).replaceFirst("^\\.", "");
+                out.add(setting.isEmpty() ? p.message() : setting + ": " + p.message());
+            }
+        }
+        return out;
     }
 
     /** The text of the field at {@code path} (see {@link SpecField#ALL}). */
@@ -194,6 +249,13 @@ public final class BuilderViewModel {
         }
         put(tree, COMPRESSION, stepsNode(compression));
         put(tree, PROGRESSIVE, stepsNode(progressive));
+        for (String list : List.of(COMPRESSION, PROGRESSIVE)) {
+            for (PipelineStep step : list.equals(COMPRESSION) ? compression : progressive) {
+                for (String sentence : StepForms.unknownKeys(list, step)) {
+                    found.merge(list, sentence, (a, b) -> a + "; " + b);
+                }
+            }
+        }
         for (String section : OPTIONAL_SECTIONS) {
             JsonNode node = at(tree, section);
             boolean empty = node == null || !node.isObject() || java.util.stream.StreamSupport.stream(
@@ -218,6 +280,16 @@ public final class BuilderViewModel {
                 found.put("spec", e.getMessage());
             }
         }
+        boolean needsDryRun = false;
+        if (found.isEmpty() && candidate != null) {
+            if (candidate.equals(dryRunFor)) {
+                for (SpecProblem p : dryRunFound) {
+                    found.merge(formPath(p.field()), p.message(), (a, b) -> a + "; " + b);
+                }
+            } else {
+                needsDryRun = true;
+            }
+        }
         problems.keySet().retainAll(found.keySet());
         problems.putAll(found);
         boolean ok = found.isEmpty();
@@ -225,6 +297,29 @@ public final class BuilderViewModel {
         valid.set(ok);
         problemSummary.set(found.entrySet().stream().map(e -> label(e.getKey()) + ": " + e.getValue())
                 .collect(Collectors.joining("\n")));
+        if (needsDryRun) {
+            startDryRun(candidate); // last: a synchronous executor answers (and recomputes) at once
+        }
+    }
+
+    private void startDryRun(ExperimentSpec candidate) {
+        long seq = ++dryRunSeq;
+        checking.set(true);
+        java.util.function.Function<ExperimentSpec, List<SpecProblem>> check = dryRun;
+        executor.runInBackground(() -> check.apply(candidate), found -> dryRunDone(seq, candidate, found),
+                err -> dryRunDone(seq, candidate, List.of())); // a check that breaks leaves it to the run
+    }
+
+    private void dryRunDone(long seq, ExperimentSpec candidate, List<SpecProblem> found) {
+        if (seq != dryRunSeq) {
+            return; // the form changed since: a newer check is on its way
+        }
+        checking.set(false);
+        dryRunFor = candidate;
+        dryRunFound = List.copyOf(found);
+        if (!dryRunFound.isEmpty() || !candidate.equals(spec.get())) {
+            recompute();
+        }
     }
 
     /** {@code model.hidden[1]} is shown on the {@code model.hidden} field, {@code compression[0].bits} on the list. */

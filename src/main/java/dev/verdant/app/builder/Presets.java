@@ -39,12 +39,21 @@ public final class Presets {
      * @param name    the folder's name ({@code presets} for the top)
      * @param presets the specs directly in the folder
      * @param folders the folders inside it (the comparisons, at the top)
+     * @param description what the folder compares, in a sentence or two ("" when it says nothing): the first
+     *                    paragraph of its {@code README.md}, else its {@code description} file, else the leading
+     *                    comment of its first spec
      */
-    public record Folder(String name, List<Preset> presets, List<Folder> folders) {
+    public record Folder(String name, List<Preset> presets, List<Folder> folders, String description) {
 
         public Folder {
             presets = List.copyOf(presets);
             folders = List.copyOf(folders);
+            description = description == null ? "" : description.strip();
+        }
+
+        /** A folder that says nothing about itself. */
+        public Folder(String name, List<Preset> presets, List<Folder> folders) {
+            this(name, presets, folders, "");
         }
 
         /** True when neither the folder nor any folder inside it holds a spec. */
@@ -107,7 +116,66 @@ public final class Presets {
                 }
             }
         }
-        return new Folder(name, presets, folders);
+        return new Folder(name, presets, folders, describe(dir, presets));
+    }
+
+    /**
+     * The user's own comparisons: each folder of specs under {@code dir} (e.g. {@code ~/.config/verdant/comparisons});
+     * an empty folder when {@code dir} does not exist or cannot be read.
+     */
+    public static Folder user(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new Folder("comparisons", List.of(), List.of());
+        }
+        try {
+            return read(dir, "comparisons");
+        } catch (IOException | RuntimeException e) {
+            return new Folder("comparisons", List.of(), List.of()); // a convenience, as the shipped ones
+        }
+    }
+
+    private static String describe(Path dir, List<Preset> presets) throws IOException {
+        Path readme = dir.resolve("README.md");
+        if (Files.isRegularFile(readme)) {
+            String para = firstParagraph(Files.readString(readme, StandardCharsets.UTF_8));
+            if (!para.isEmpty()) {
+                return para;
+            }
+        }
+        for (String name : List.of("description", "description.txt")) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("(?s)^\\s*description:\\s*", "")
+                        .strip().replaceAll("\\s+", " ");
+            }
+        }
+        if (!presets.isEmpty()) {
+            // the shipped specs open with "# Comparison 'X vs Y': what differs"
+            String first = presets.get(0).yaml().lines().findFirst().orElse("").strip();
+            if (first.startsWith("#")) {
+                return first.replaceFirst("^#+\\s*", "");
+            }
+        }
+        return "";
+    }
+
+    /** The first paragraph of Markdown text that is not a heading, on one line. */
+    static String firstParagraph(String markdown) {
+        StringBuilder para = new StringBuilder();
+        for (String line : markdown.lines().toList()) {
+            String t = line.strip();
+            if (t.startsWith("#") && para.length() == 0) {
+                continue;
+            }
+            if (t.isEmpty()) {
+                if (para.length() > 0) {
+                    break;
+                }
+                continue;
+            }
+            para.append(para.length() == 0 ? "" : " ").append(t);
+        }
+        return para.toString();
     }
 
     private static Folder empty() {

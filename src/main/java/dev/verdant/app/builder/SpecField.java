@@ -32,7 +32,8 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
     public static final List<String> SECTIONS = List.of("Experiment", "Dataset", "Architecture", "Training", "Energy",
             "Data efficiency");
 
-    private static final Set<String> CONV = Set.of("lenet5", "dscnn", "resnet");
+    /** Architectures whose width follows the width multiplier and base channels (LeNet-5's widths are fixed). */
+    private static final Set<String> CONV = Set.of("dscnn", "resnet");
 
     /** Every field of the form, in display order. */
     public static final List<SpecField> ALL = List.of(

@@ -34,4 +34,26 @@ public record GroupRow(long id, String name, String runs, String accuracy, Strin
                 s.energyJoules() == null ? "" : s.energyJoules().text("%.1f"),
                 s.trainSeconds() == null ? "" : s.trainSeconds().text("%.1f"), date, s.runIds(), s);
     }
+
+    /**
+     * The row of a group of different recipes (a comparison folder run as one group): a mean and confidence interval
+     * over different recipes would mean nothing, so each member's figure is listed in run order instead.
+     */
+    public static GroupRow comparison(long id, String name, String date, List<dev.verdant.result.RunResult> members,
+                                      GroupSummary s) {
+        java.util.function.Function<java.util.function.Function<dev.verdant.result.FinalMetrics, Double>, String>
+                each = f -> members.stream().map(r -> r.finalMetrics() == null || f.apply(r.finalMetrics()) == null
+                        ? "—" : String.format(java.util.Locale.ROOT, "%.4g", f.apply(r.finalMetrics())))
+                .collect(java.util.stream.Collectors.joining(" / "));
+        return new GroupRow(id, name, members.size() + " recipes (comparison)",
+                each.apply(m -> m.deliveredAccuracy() != null ? m.deliveredAccuracy() : m.accuracy()),
+                each.apply(dev.verdant.result.FinalMetrics::energyJoules),
+                each.apply(m -> m.trainSeconds()), date, s.runIds(), s);
+    }
+
+    /** Whether {@code members} are different recipes rather than repeats of one (their specs differ beyond the seed). */
+    public static boolean isComparison(List<dev.verdant.result.RunResult> members) {
+        return members.stream().map(r -> r.spec() == null ? null : r.spec().withSeed(0).withName("").withRepeats(1))
+                .distinct().count() > 1;
+    }
 }

@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -51,6 +52,7 @@ public final class HistoryView extends BorderPane {
         filter.setPromptText("Filter: name, dataset, arch, status, tag…");
         filter.textProperty().bindBidirectional(vm.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
+        filter.setMinWidth(110);
 
         Button compare = new Button("Compare");
         compare.setId(COMPARE_ID);
@@ -67,14 +69,38 @@ public final class HistoryView extends BorderPane {
         Button tag = new Button("Tag…");
         tag.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         tag.setOnAction(e -> dialogs.askText("Tag the selected runs", "").ifPresent(vm::tagSelected));
+        Button untag = new Button("Untag…");
+        untag.setId(UNTAG_ID);
+        untag.setTooltip(new Tooltip("Remove a tag from the selected runs"));
+        untag.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selection().stream().allMatch(r -> r.tags().isEmpty()), vm.selection()));
+        untag.setOnAction(e -> dialogs.askText("Remove which tag from the selected runs?",
+                vm.selection().stream().flatMap(r -> r.tags().stream()).findFirst().orElse(""))
+                .ifPresent(vm::untagSelected));
         Button delete = new Button("Delete");
         delete.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         delete.setOnAction(e -> vm.deleteSelected());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
-        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, delete, refresh);
+        javafx.scene.control.MenuButton columns = new javafx.scene.control.MenuButton("Columns");
+        columns.setTooltip(new Tooltip("Show any spec field as a column of the run table"));
+        for (dev.verdant.app.builder.SpecField f : dev.verdant.app.builder.SpecField.ALL) {
+            javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(f.path());
+            item.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    vm.addSpecColumn(f.path());
+                } else {
+                    vm.removeSpecColumn(f.path());
+                }
+            });
+            columns.getItems().add(item);
+        }
+        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh, columns);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
+        // buttons keep their words; the filter field gives way
+        bar.getChildren().stream().filter(n -> n instanceof Button)
+                .forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
         setTop(bar);
 
         table.setId(TABLE_ID);
@@ -96,11 +122,22 @@ public final class HistoryView extends BorderPane {
                 text("Status", HistoryRow::status, 75),
                 text("Date", r -> r.date() == null ? "" : r.date().replace('T', ' ').replaceFirst("\\..*", ""), 140),
                 text("Tags", r -> String.join(", ", r.tags()), 90)));
+        vm.specColumns().addListener((ListChangeListener<String>) c -> {
+            table.getColumns().removeIf(col -> col.getId() != null && col.getId().startsWith(SPEC_COLUMN_PREFIX));
+            for (String path : vm.specColumns()) {
+                TableColumn<HistoryRow, String> col = text(path, r -> vm.specValue(r.id(), path), 110);
+                col.setId(SPEC_COLUMN_PREFIX + path);
+                table.getColumns().add(col);
+            }
+        });
+        vm.specs().addListener((javafx.collections.MapChangeListener<Long, com.fasterxml.jackson.databind.JsonNode>)
+                c -> table.refresh());
         SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<HistoryRow>) c -> {
             vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            vm.loadNotes();
             if (!vm.selection().isEmpty()) {
                 vm.loadSelected(onSelect);
             } else {
@@ -108,7 +145,7 @@ public final class HistoryView extends BorderPane {
             }
         });
         setCenter(table);
-        setBottom(groupTable(vm));
+        setBottom(new VBox(notesPane(vm), groupTable(vm)));
     }
 
     /**
@@ -118,6 +155,7 @@ public final class HistoryView extends BorderPane {
     private VBox groupTable(HistoryViewModel vm) {
         TableView<GroupRow> groups = new TableView<>(vm.groups());
         groups.setId(GROUPS_ID);
+        groups.setPrefHeight(110); // the run table above gets the room
         groups.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         groups.getColumns().addAll(List.of(
                 groupText("Group", r -> "group " + r.id(), 70),
@@ -144,11 +182,45 @@ public final class HistoryView extends BorderPane {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
         });
-        Label title = new Label("Run groups (repeats): select one or two to select their runs, then Compare");
+        Label title = new Label("Run groups (repeats and comparisons): select one or two to select their runs, "
+                + "then Compare");
         title.getStyleClass().add(dev.verdant.app.Styles.HEADING);
         VBox box = new VBox(4, title, groups);
         box.setPadding(new Insets(6));
         box.visibleProperty().bind(Bindings.isNotEmpty(vm.groups()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** Id prefix of the spec-field columns (followed by the field's path). */
+    public static final String SPEC_COLUMN_PREFIX = "spec-column-";
+
+    /** Node ids of the notes editor's field and the Untag button. */
+    public static final String NOTE_FIELD_ID = "history-note";
+    public static final String UNTAG_ID = "history-untag";
+
+    /** The notes of the first selected run, and a field to add one (Enter or Add note). */
+    private static javafx.scene.Node notesPane(HistoryViewModel vm) {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(vm.notes());
+        list.setPrefHeight(52);
+        list.setPlaceholder(new Label("No notes on this run"));
+        TextField text = new TextField();
+        text.setId(NOTE_FIELD_ID);
+        text.setPromptText("Add a note to the first selected run: what you tried, what you saw…");
+        Button add = new Button("Add note");
+        Runnable addNote = () -> {
+            vm.addNote(text.getText());
+            text.clear();
+        };
+        add.setOnAction(e -> addNote.run());
+        text.setOnAction(e -> addNote.run());
+        add.disableProperty().bind(text.textProperty().isEmpty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Label title = new Label("Notes");
+        title.getStyleClass().add(dev.verdant.app.Styles.HEADING);
+        VBox box = new VBox(4, title, list, new HBox(6, text, add));
+        box.setPadding(new Insets(6));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.selection()));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

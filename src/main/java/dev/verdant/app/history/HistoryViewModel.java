@@ -27,6 +27,12 @@ public final class HistoryViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<HistoryRow> selection = FXCollections.observableArrayList();
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    /** Spec fields shown as extra columns (dotted paths such as {@code training.learningRate}), in order. */
+    private final ObservableList<String> specColumns = FXCollections.observableArrayList();
+    /** Each run's spec as a JSON tree, loaded once a spec column is shown. */
+    private final javafx.collections.ObservableMap<Long, com.fasterxml.jackson.databind.JsonNode> specs =
+            FXCollections.observableHashMap();
 
     public HistoryViewModel(RunHistory history, UiExecutor executor, Consumer<Throwable> onError) {
         this.history = history;
@@ -119,6 +125,94 @@ public final class HistoryViewModel {
             ids.forEach(id -> history.tag(id, tag.trim()));
             return history.list();
         }, rows::setAll, onError);
+    }
+
+    /** The spec fields shown as extra columns, in order. */
+    public ObservableList<String> specColumns() {
+        return specColumns;
+    }
+
+    /** The runs' specs loaded so far (id to JSON tree); the view redraws its spec columns when it changes. */
+    public javafx.collections.ObservableMap<Long, com.fasterxml.jackson.databind.JsonNode> specs() {
+        return specs;
+    }
+
+    /**
+     * Shows spec field {@code path} as a column (any field, e.g. {@code model.norm} or {@code training.batchSize});
+     * the specs of listed runs not loaded yet are read off the FX thread.
+     */
+    public void addSpecColumn(String path) {
+        if (!specColumns.contains(path)) {
+            specColumns.add(path);
+        }
+        List<Long> missing = rows.stream().map(HistoryRow::id).filter(id -> !specs.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        executor.runInBackground(() -> {
+            java.util.Map<Long, com.fasterxml.jackson.databind.JsonNode> out = new java.util.HashMap<>();
+            for (long id : missing) {
+                history.load(id).map(RunResult::spec).ifPresent(sp -> out.put(id,
+                        dev.verdant.spec.Mappers.json().valueToTree(sp)));
+            }
+            return out;
+        }, specs::putAll, onError);
+    }
+
+    /** Hides the spec column of {@code path}. */
+    public void removeSpecColumn(String path) {
+        specColumns.remove(path);
+    }
+
+    /** The value of spec field {@code path} of run {@code id} as text ("" while not loaded or not set). */
+    public String specValue(long id, String path) {
+        com.fasterxml.jackson.databind.JsonNode node = specs.get(id);
+        for (String part : path.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** Removes {@code tag} from every selected run. */
+    public void untagSelected(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return;
+        }
+        List<Long> ids = selection.stream().map(HistoryRow::id).toList();
+        executor.runInBackground(() -> {
+            ids.forEach(id -> history.untag(id, tag.trim()));
+            return history.list();
+        }, rows::setAll, onError);
+    }
+
+    /** The notes of the first selected run, oldest first; reloaded when the selection changes or a note is added. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    /** Reloads {@link #notes()} for the first selected run (none selected: empty). */
+    public void loadNotes() {
+        if (selection.isEmpty()) {
+            notes.clear();
+            return;
+        }
+        long id = selection.get(0).id();
+        executor.runInBackground(() -> history.notes(id), notes::setAll, onError);
+    }
+
+    /** Adds a note to the first selected run and reloads its notes. */
+    public void addNote(String text) {
+        if (text == null || text.isBlank() || selection.isEmpty()) {
+            return;
+        }
+        long id = selection.get(0).id();
+        executor.runInBackground(() -> {
+            history.note(id, text.trim());
+            return history.notes(id);
+        }, notes::setAll, onError);
     }
 
     /** Deletes every selected run. */

@@ -20,6 +20,19 @@ public interface RunHistory {
     /** Adds a tag to a run. */
     void tag(long id, String tag);
 
+    /** Removes a tag from a run (nothing happens when it does not have it); a history without tags ignores it. */
+    default void untag(long id, String tag) {
+    }
+
+    /** Adds a note to a run; a history without notes ignores it. */
+    default void note(long id, String text) {
+    }
+
+    /** The run's notes, oldest first, each as {@code date: text}; none by default. */
+    default List<String> notes(long id) {
+        return List.of();
+    }
+
     /** Deletes a run. */
     void delete(long id);
 

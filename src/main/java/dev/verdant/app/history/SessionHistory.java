@@ -16,6 +16,7 @@ public final class SessionHistory implements RunHistory {
 
     private final Map<Long, RunResult> runs = new LinkedHashMap<>();
     private final Map<Long, TreeSet<String>> tags = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
 
     @Override
     public synchronized List<HistoryRow> list() {
@@ -36,9 +37,29 @@ public final class SessionHistory implements RunHistory {
     }
 
     @Override
+    public synchronized void untag(long id, String tag) {
+        TreeSet<String> t = tags.get(id);
+        if (t != null) {
+            t.remove(tag);
+        }
+    }
+
+    @Override
+    public synchronized void note(long id, String text) {
+        notes.computeIfAbsent(id, k -> new ArrayList<>()).add(java.time.LocalDateTime.now()
+                .withNano(0).toString().replace('T', ' ') + ": " + text);
+    }
+
+    @Override
+    public synchronized List<String> notes(long id) {
+        return List.copyOf(notes.getOrDefault(id, List.of()));
+    }
+
+    @Override
     public synchronized void delete(long id) {
         runs.remove(id);
         tags.remove(id);
+        notes.remove(id);
     }
 
     @Override

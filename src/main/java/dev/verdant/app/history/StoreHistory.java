@@ -91,8 +91,11 @@ public final class StoreHistory implements RunHistory {
         List<GroupRow> rows = new ArrayList<>();
         for (StoredGroup g : store.groups()) {
             if (!g.runIds().isEmpty()) {
-                rows.add(GroupRow.of(g.id(), g.name(), g.repeats(), g.createdAt(),
-                        GroupSummary.of(g.id(), StoredGroups.members(store, g.id()))));
+                List<RunResult> members = StoredGroups.members(store, g);
+                GroupSummary summary = GroupSummary.of(g.id(), members);
+                rows.add(GroupRow.isComparison(members)
+                        ? GroupRow.comparison(g.id(), g.name(), g.createdAt(), members, summary)
+                        : GroupRow.of(g.id(), g.name(), g.repeats(), g.createdAt(), summary));
             }
         }
         return rows;
@@ -107,6 +110,22 @@ public final class StoreHistory implements RunHistory {
     @Override
     public void tag(long id, String tag) {
         store.tag(id, tag);
+    }
+
+    @Override
+    public void untag(long id, String tag) {
+        store.untag(id, tag);
+    }
+
+    @Override
+    public void note(long id, String text) {
+        store.note(id, text);
+    }
+
+    @Override
+    public List<String> notes(long id) {
+        return store.notes(id).stream().map(n -> (n.createdAt() == null ? "" : n.createdAt().replace('T', ' ')
+                .replaceFirst("\\..*", "") + ": ") + n.text()).toList();
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A chart's PNG, SVG or CSV button: asks where to write (proposing a file name), writes, and reports a failure
- * in a dialog. The path written last is kept, for the status line and tests.
+ * A chart's PNG, SVG or CSV button: asks where to write (proposing a file name), writes, says where it wrote (with
+ * "Open folder"), and reports a failure in a dialog. The path written last is kept, for the status line and tests.
  */
 public final class ExportChartAction implements AppAction {
 
@@ -43,6 +43,7 @@ public final class ExportChartAction implements AppAction {
             try {
                 writer.to(file);
                 written = file;
+                dialogs.showWritten(what, file);
             } catch (IOException | RuntimeException ex) {
                 dialogs.showError("Could not export the chart", "Writing " + file + " failed: " + ex.getMessage(),
                         ex);

@@ -17,10 +17,19 @@ import java.awt.Color;
 import java.util.List;
 
 /**
- * The four live charts in a 2x2 grid. Each pumped batch of events is applied with the touched charts'
- * notifications off; a {@link RedrawThrottle} redraws them at most 20 times a second, less when a redraw is slow.
+ * The four live charts in a 2x2 grid, or one column when the view is narrow; each chart keeps a minimum height
+ * (its plot area at least {@link #MIN_PLOT_HEIGHT} px) and the grid scrolls when the view is shorter than that.
+ * Each pumped batch of events is applied with the touched charts' notifications off; a {@link RedrawThrottle}
+ * redraws them at most 20 times a second, less when a redraw is slow.
  */
-public final class LiveChartsView extends GridPane {
+public final class LiveChartsView extends javafx.scene.layout.BorderPane {
+
+    /** The least height of a chart's plot area (the data area, without title, axes and legend). */
+    public static final double MIN_PLOT_HEIGHT = 150;
+    /** Below this width the charts go one under the other, so that each keeps room for its legend beside it. */
+    static final double TWO_COLUMNS_WIDTH = 1000;
+    /** A chart pane's least height: plot area, title, axis labels and the export bar. */
+    static final double MIN_PANE_HEIGHT = 270;
 
     private final LiveChartsViewModel vm;
     private final ChartPane accuracy;
@@ -28,6 +37,43 @@ public final class LiveChartsView extends GridPane {
     private final ChartPane power;
     private final ChartPane pareto;
     private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime);
+    private final GridPane grid = new GridPane();
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+    private final javafx.scene.layout.BorderPane paretoBox;
+    private int columns;
+
+    /** Puts the four charts in {@code n} columns (1 or 2), each row at least {@link #MIN_PANE_HEIGHT} tall. */
+    private void layoutCharts(int n) {
+        if (n == columns) {
+            return;
+        }
+        columns = n;
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        List<javafx.scene.Node> panes = List.of(accuracy, loss, power, paretoBox);
+        for (int i = 0; i < panes.size(); i++) {
+            grid.add(panes.get(i), i % n, i / n);
+        }
+        for (int c = 0; c < n; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / n);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < panes.size() / n; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setMinHeight(MIN_PANE_HEIGHT);
+            rc.setPercentHeight(100.0 * n / panes.size());
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+    }
+
+    /** How many columns the charts are in now (2, or 1 when the view is narrow). */
+    public int columns() {
+        return columns;
+    }
 
     public LiveChartsView(LiveChartsViewModel vm, EventPump pump, DialogService dialogs) {
         this.vm = vm;
@@ -35,35 +81,37 @@ public final class LiveChartsView extends GridPane {
         loss = new ChartPane(Charts.loss(vm), "loss", dialogs);
         power = new ChartPane(Charts.power(vm), "power", dialogs);
         pareto = new ChartPane(Charts.pareto(vm), "pareto", dialogs);
-        add(accuracy, 0, 0);
-        add(loss, 1, 0);
-        add(power, 0, 1);
-        add(paretoBox(), 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(r);
+        for (ChartPane p : List.of(accuracy, loss, power)) {
+            p.setRunOf(vm::runOf);
         }
+        paretoBox = paretoBox();
+        scroll.setContent(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        layoutCharts(2);
+        scroll.viewportBoundsProperty().addListener((o, was, now) ->
+                layoutCharts(now.getWidth() >= TWO_COLUMNS_WIDTH ? 2 : 1));
         vm.xAxisModeProperty().addListener((o, was, now) ->
-                accuracy.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
+                accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel()));
+        vm.trajectoryAxisProperty().addListener((o, was, now) -> {
+            accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel());
+            accuracy.resetView();
+            throttle.beginUpdate(java.util.Set.of(accuracy.chart()));
+            throttle.flush();
+        });
+        javafx.scene.control.ComboBox<TrajectoryAxis> xChoice = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(TrajectoryAxis.values()));
+        xChoice.setId(X_AXIS_ID);
+        xChoice.valueProperty().bindBidirectional(vm.trajectoryAxisProperty());
+        xChoice.setTooltip(new javafx.scene.control.Tooltip("What the x axis measures: energy, emissions, time or "
+                + "training FLOPs (points without that measure are left out)"));
+        xChoice.setFocusTraversable(false);
+        accuracy.addToBar(new javafx.scene.control.Label("x:"), xChoice);
         vm.paretoAxisModeProperty().addListener((o, was, now) ->
                 pareto.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
-        vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> {
-            while (c.next()) {
-                for (CompressionMark m : c.getAddedSubList()) {
-                    ValueMarker marker = new ValueMarker(m.x(), new Color(121, 85, 72),
-                            new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-                                    new float[] {4f, 3f}, 0f));
-                    marker.setLabel(m.text());
-                    accuracy.chart().getXYPlot().addDomainMarker(marker);
-                }
-            }
-        });
+        vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> placeMarks());
         pump.addListener(this::apply);
         pump.addTickListener(throttle::flush);
     }
@@ -112,6 +160,60 @@ public final class LiveChartsView extends GridPane {
         if (series != vm.accuracyDataset().getSeriesCount() + vm.powerDataset().getSeriesCount()) {
             touched.forEach(c -> Charts.colourByRun(c, vm)); // a new run or power series: give it its run's colour
         }
+    }
+
+    /** Node id of the trajectory chart's x-axis chooser. */
+    public static final String X_AXIS_ID = "trajectory-x-axis";
+    /** Label rows the compression-step labels are spread over, so that neighbouring steps' labels do not overlap. */
+    static final int MARK_ROWS = 4;
+
+    /**
+     * Draws the compression marks: a dashed line per step, its label on one of {@link #MARK_ROWS} rows in turn
+     * (neighbouring steps, which sit close on the x axis, get different rows; the dashed line leads from the label to
+     * its place). The chart draws them, so PNG and SVG exports have them alike.
+     */
+    private void placeMarks() {
+        accuracy.chart().getXYPlot().clearDomainMarkers();
+        List<CompressionMark> sorted = new java.util.ArrayList<>(vm.compressionMarks());
+        sorted.sort(java.util.Comparator.comparingDouble(CompressionMark::x));
+        for (int i = 0; i < sorted.size(); i++) {
+            CompressionMark m = sorted.get(i);
+            ValueMarker marker = new ValueMarker(m.x(), new Color(121, 85, 72),
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                            new float[] {4f, 3f}, 0f));
+            marker.setLabel(m.text());
+            marker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            marker.setLabelPaint(new Color(121, 85, 72));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2 + 12 * (i % MARK_ROWS), 2, 2, 2));
+            accuracy.chart().getXYPlot().addDomainMarker(marker);
+        }
+    }
+
+    /** The vertical offsets (px from the plot's top) of the compression-step labels now drawn, in x order. */
+    public List<Double> markLabelOffsets() {
+        java.util.Collection<?> markers = accuracy.chart().getXYPlot().getDomainMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND);
+        List<Double> out = new java.util.ArrayList<>();
+        if (markers != null) {
+            for (Object o : markers) {
+                out.add(((ValueMarker) o).getLabelOffset().getTop());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Draws a stored run's curves as if its events had just arrived (epochs, power, compression steps), e.g. the
+     * runs that were on the charts when the window last closed. A run already on the charts is left as it is.
+     */
+    public void replay(dev.verdant.result.RunResult r) {
+        if (r.id() == null) {
+            return;
+        }
+        List<RunEvent> events = dev.verdant.run.Replay.events(r);
+        apply(events);
     }
 
     /** Node id of the Pareto chart's task chooser. */
@@ -181,6 +283,9 @@ public final class LiveChartsView extends GridPane {
             }
         }
         vm.clear();
+        for (ChartPane p : List.of(accuracy, loss, power)) {
+            p.hiddenRuns().clear(); // their series are gone; the indices they hid go to new runs
+        }
         accuracy.chart().getXYPlot().clearDomainMarkers();
         onClear.run();
         throttle.flush();

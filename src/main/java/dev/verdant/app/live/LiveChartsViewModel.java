@@ -29,7 +29,9 @@ import java.util.Set;
 /**
  * The live charts' data: per run, accuracy against cumulative energy (one point per epoch), batch and epoch loss,
  * power samples; and the Pareto front over chosen finished runs. {@link #apply} takes a batch of events on the FX
- * thread and adds all its points with notifications off, then fires each changed series once.
+ * thread and adds all its points with notifications off, then fires each changed series once. It stays one class
+ * (about 420 lines) because every chart's series, their run colours and the trajectory's x-axis choice are keyed by
+ * the same per-run traces, which must change together as events arrive.
  */
 public final class LiveChartsViewModel {
 
@@ -53,6 +55,72 @@ public final class LiveChartsViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private boolean sawEnergy;
     private boolean sawTime;
+    private final javafx.beans.property.ObjectProperty<TrajectoryAxis> axis =
+            new javafx.beans.property.SimpleObjectProperty<>(TrajectoryAxis.AUTO);
+    /** Per accuracy point: its x under AUTO and its joules, gCO2e, seconds and training FLOPs (NaN when unknown). */
+    private final Map<Comparable<?>, List<double[]>> coords = new HashMap<>();
+    /** Every accuracy point's info, plotted or not (a point without the chosen measure is left off the chart). */
+    private final Map<Comparable<?>, List<PointInfo>> allInfo = new HashMap<>();
+    /** The marks as placed: series key and the index of the point after the step. */
+    private final List<Object[]> markPoints = new ArrayList<>();
+
+    public LiveChartsViewModel() {
+        axis.addListener((o, was, now) -> replot());
+    }
+
+    /** The x of a point on the chosen axis (NaN when the point lacks that measure). */
+    private double x(double[] c) {
+        return switch (axis.get()) {
+            case AUTO -> c[0];
+            case ENERGY -> c[1];
+            case CO2E -> c[2];
+            case TIME -> c[3];
+            case FLOPS -> c[4];
+        };
+    }
+
+    /** Adds an accuracy point on the chosen axis (or only remembers it, when it lacks that measure). */
+    private void plot(Trace t, double[] c, PointInfo p) {
+        coords.get(t.acc.getKey()).add(c);
+        allInfo.get(t.acc.getKey()).add(p);
+        double x = x(c);
+        if (Double.isFinite(x)) {
+            t.acc.add(x, p.accuracy(), false);
+            info.get(t.acc.getKey()).add(p);
+        }
+    }
+
+    /** Re-plots every run's accuracy points and the compression marks on the chosen axis. */
+    private void replot() {
+        for (Trace t : traces.values()) {
+            Comparable<?> key = t.acc.getKey();
+            t.acc.clear();
+            info.get(key).clear();
+            List<double[]> cs = coords.get(key);
+            List<PointInfo> ps = allInfo.get(key);
+            for (int i = 0; i < cs.size(); i++) {
+                double x = x(cs.get(i));
+                if (Double.isFinite(x)) {
+                    t.acc.add(x, ps.get(i).accuracy(), false);
+                    info.get(key).add(ps.get(i));
+                }
+            }
+            t.acc.fireSeriesChanged();
+        }
+        List<CompressionMark> moved = new ArrayList<>();
+        for (Object[] m : markPoints) {
+            double x = x(coords.get((Comparable<?>) m[0]).get((Integer) m[1]));
+            if (Double.isFinite(x)) {
+                moved.add(new CompressionMark((String) m[2], x, (String) m[3]));
+            }
+        }
+        marks.setAll(moved);
+        revision.set(revision.get() + 1);
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
 
     /** Per-run state while events arrive. */
     private static final class Trace {
@@ -66,6 +134,7 @@ public final class LiveChartsViewModel {
         double seconds;
         Double joules;
         double lastX;
+        double flops;
         int knownSteps;
         final List<BatchRecord> firstEpoch = new ArrayList<>();
 
@@ -114,6 +183,19 @@ public final class LiveChartsViewModel {
     /** What the accuracy chart's x axis shows. */
     public ReadOnlyObjectProperty<XAxisMode> xAxisModeProperty() {
         return xMode.getReadOnlyProperty();
+    }
+
+    /**
+     * The user's choice of the trajectory chart's x axis; changing it re-plots every run's points (and moves the
+     * compression marks) on the chosen measure.
+     */
+    public javafx.beans.property.ObjectProperty<TrajectoryAxis> trajectoryAxisProperty() {
+        return axis;
+    }
+
+    /** The accuracy chart's x-axis label for the current choice and runs. */
+    public String trajectoryAxisLabel() {
+        return axis.get().axisLabel() != null ? axis.get().axisLabel() : xMode.get().label();
     }
 
     /** What the Pareto chart's x axis shows. */
@@ -168,6 +250,9 @@ public final class LiveChartsViewModel {
         runIndex.clear();
         marks.clear();
         info.clear();
+        allInfo.clear();
+        coords.clear();
+        markPoints.clear();
         sawEnergy = false;
         sawTime = false;
         xMode.set(XAxisMode.ENERGY);
@@ -236,6 +321,8 @@ public final class LiveChartsViewModel {
             loss.addSeries(t.trainLoss);
             loss.addSeries(t.valLoss);
             info.put(t.acc.getKey(), new ArrayList<>());
+            allInfo.put(t.acc.getKey(), new ArrayList<>());
+            coords.put(t.acc.getKey(), new ArrayList<>());
             for (XYSeries s : List.of(t.acc, t.batchLoss, t.trainLoss, t.valLoss)) {
                 seriesRun.put(s.getKey(), label);
             }
@@ -273,9 +360,12 @@ public final class LiveChartsViewModel {
             sawTime = true;
         }
         t.lastX = x;
-        t.acc.add(x, r.valAccuracy(), false);
-        info.get(t.acc.getKey()).add(new PointInfo(t.label, r.epoch(), r.valAccuracy(), joules, t.seconds,
-                Carbon.co2eGrams(t.spec, joules), null));
+        // training FLOPs counted per sample (forward and backward of the trained layers) times samples seen
+        long perSample = r.trainFlopsPerSample() != null ? r.trainFlopsPerSample() : 3 * r.flopsPerSample();
+        t.flops += (double) perSample * Math.round(r.samplesPerSecond() * r.seconds());
+        Double co2e = Carbon.co2eGrams(t.spec, joules);
+        plot(t, new double[] {x, orNaN(joules), orNaN(co2e), t.seconds, t.flops},
+                new PointInfo(t.label, r.epoch(), r.valAccuracy(), joules, t.seconds, co2e, null));
         t.trainLoss.add(r.epoch(), r.trainLoss(), false);
         t.valLoss.add(r.epoch(), r.valLoss(), false);
         changed.add(t.acc);
@@ -295,10 +385,14 @@ public final class LiveChartsViewModel {
         }
         double x = energy ? t.joules : t.seconds;
         t.lastX = x;
-        t.acc.add(x, r.accuracy(), false);
-        info.get(t.acc.getKey()).add(new PointInfo(t.label, 0, r.accuracy(), energy ? t.joules : null, t.seconds,
-                energy ? Carbon.co2eGrams(t.spec, t.joules) : null, "after " + r.step()));
-        marks.add(new CompressionMark(t.label, x, r.type()));
+        Double co2e = energy ? Carbon.co2eGrams(t.spec, t.joules) : null;
+        double[] c = {x, energy ? t.joules : Double.NaN, orNaN(co2e), t.seconds, t.flops};
+        plot(t, c, new PointInfo(t.label, 0, r.accuracy(), energy ? t.joules : null, t.seconds, co2e,
+                "after " + r.step()));
+        markPoints.add(new Object[] {t.acc.getKey(), coords.get(t.acc.getKey()).size() - 1, t.label, r.type()});
+        if (Double.isFinite(x(c))) {
+            marks.add(new CompressionMark(t.label, x(c), r.type()));
+        }
         changed.add(t.acc);
     }
 

@@ -34,6 +34,13 @@ public final class RunQueueViewModel {
     private final ObservableList<RunItem> items = FXCollections.observableArrayList();
     private long submitted;
     private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper(0);
+    private final javafx.beans.property.ReadOnlyStringWrapper deviceNotice =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
+    /**
+     * How the device notice of {@code device: auto} without a GPU begins (train.DeviceChoice writes it): every CPU
+     * run says the same, so the queue says it once, not on every row.
+     */
+    public static final String DEVICE_NOTICE_PREFIX = "no CUDA GPU found";
     private final List<Consumer<RunItem>> onFinished = new CopyOnWriteArrayList<>();
     /** Clocks show whole seconds: refreshing them more often than 4 Hz only costs frames. */
     private static final long TICK_NANOS = 250_000_000L;
@@ -63,6 +70,19 @@ public final class RunQueueViewModel {
     /** Runs queued or running. */
     public ReadOnlyIntegerProperty activeCountProperty() {
         return active.getReadOnlyProperty();
+    }
+
+    /**
+     * The latest notice about the device the runs train on (e.g. no CUDA GPU found, training on CPU), said once for
+     * the whole queue; empty until a run reports one.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty deviceNoticeProperty() {
+        return deviceNotice.getReadOnlyProperty();
+    }
+
+    /** Whether {@code message} is the device notice every CPU run repeats. */
+    public static boolean isDeviceNotice(String message) {
+        return message != null && message.startsWith(DEVICE_NOTICE_PREFIX);
     }
 
     /** Called on the FX thread when a run ends, with its result set. */
@@ -112,6 +132,19 @@ public final class RunQueueViewModel {
             return first;
         }
         return queue(spec);
+    }
+
+    /**
+     * Queues different specs (a comparison's) as one run group named {@code name}, in the given order; returns their
+     * items in that order.
+     */
+    public List<RunItem> submitGroup(String name, List<ExperimentSpec> specs) {
+        RunGroup group = runner.startGroup(name, specs);
+        List<RunItem> queued = new java.util.ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            queued.add(queue(group.member(i), group.joiner()));
+        }
+        return queued;
     }
 
     private RunItem queue(ExperimentSpec spec, RunListener... first) {
@@ -197,6 +230,10 @@ public final class RunQueueViewModel {
 
         @Override
         public void onNotice(RunEvent.Notice n) {
+            if (isDeviceNotice(n.message())) {
+                deviceNotice.set(n.message());
+                return;
+            }
             item.messageProperty().set(n.message());
         }
 

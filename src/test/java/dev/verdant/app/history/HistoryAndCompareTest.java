@@ -19,6 +19,44 @@ class HistoryAndCompareTest {
     private final HistoryViewModel vm = new HistoryViewModel(history, UiExecutor.synchronous(), errors::add);
 
     @Test
+    void untagsAndKeepsNotesPerRun() {
+        vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
+        vm.selection().setAll(vm.rows());
+        vm.tagSelected("keep");
+        vm.tagSelected("later");
+        vm.selection().setAll(vm.rows().stream().filter(r -> r.id() == 2).toList());
+        vm.untagSelected("keep");
+        assertEquals(List.of("later"), vm.rows().stream().filter(r -> r.id() == 2).findFirst().orElseThrow().tags());
+        assertEquals(List.of("keep", "later"),
+                vm.rows().stream().filter(r -> r.id() == 1).findFirst().orElseThrow().tags(), "only the selected");
+        vm.addNote("  lr 0.01 converges faster  ");
+        vm.addNote("");
+        assertEquals(1, vm.notes().size());
+        assertTrue(vm.notes().get(0).endsWith(": lr 0.01 converges faster"), vm.notes().get(0));
+        vm.selection().setAll(vm.rows().stream().filter(r -> r.id() == 1).toList());
+        vm.loadNotes();
+        assertTrue(vm.notes().isEmpty(), "notes belong to their run");
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
+    void anySpecFieldCanBeAColumn() {
+        vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
+        vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));
+        assertEquals("", vm.specValue(2, "training.learningRate"), "not loaded before the column is asked for");
+        vm.addSpecColumn("training.learningRate");
+        vm.addSpecColumn("model.arch");
+        assertEquals(List.of("training.learningRate", "model.arch"), vm.specColumns());
+        assertEquals("0.01", vm.specValue(2, "training.learningRate"));
+        assertEquals("0.001", vm.specValue(1, "training.learningRate"));
+        assertEquals("mlp", vm.specValue(1, "model.arch"));
+        vm.removeSpecColumn("model.arch");
+        assertEquals(List.of("training.learningRate"), vm.specColumns());
+        assertTrue(errors.isEmpty());
+    }
+
+    @Test
     void recordsFiltersTagsAndDeletes() {
         vm.record(1, AppSamples.run(1, "mlp-baseline", 0.001, 0.95, 100.0));
         vm.record(2, AppSamples.run(2, "mlp-fast", 0.01, 0.93, 60.0));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +29,9 @@ class ExportChartActionTest {
         assertEquals("Save the chart's data as CSV", asked.title());
         assertEquals("loss.csv", asked.message());
         assertTrue(dialogs.shown("error").isEmpty());
+        // the user is told where it went (the window's notice has an "Open folder" button)
+        assertEquals(List.of(new RecordingDialogService.Shown("written", "the chart's data as CSV", target.toString(),
+                null)), dialogs.shown("written"));
     }
 
     @Test
@@ -37,6 +41,7 @@ class ExportChartActionTest {
         export.execute();
         assertFalse(wrote[0]);
         assertTrue(export.lastWritten().isEmpty());
+        assertTrue(dialogs.shown("written").isEmpty());
     }
 
     @Test

@@ -102,6 +102,43 @@ class LiveChartsViewModelTest {
         assertTrue(vm.tooltip(acc.getKey(), 1).contains("after prune magnitude 0.5"), vm.tooltip(acc.getKey(), 1));
     }
 
+    @Test
+    void theTrajectoryCanBePlottedAgainstTimeEmissionsOrFlopsAndTheMarksMove() {
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
+        vm.apply(epoch(1, 2, 10.0));
+        vm.apply(epoch(2, 2, 20.0));
+        vm.apply(List.of(new RunEvent.StepEnded(run, report(1, "prune magnitude 0.5", "prune", 0.58, 4.0), 2)));
+        XYSeries acc = vm.accuracyDataset().getSeries(0);
+        assertEquals(List.of(10.0, 20.0, 24.0), xs(acc));
+
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.TIME);
+        assertEquals(List.of(1.5, 3.0, 3.5), xs(acc), "seconds: 1.5 per epoch, 0.5 for the step");
+        assertEquals(List.of(new CompressionMark("run 7 live", 3.5, "prune")), vm.compressionMarks());
+        assertEquals("cumulative training time (s)", vm.trajectoryAxisLabel());
+
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.FLOPS);
+        // 1000 samples/s for 1.5 s = 1500 samples an epoch, 3 x 1000 FLOPs each (no counted training FLOPs)
+        assertEquals(List.of(4.5e6, 9.0e6, 9.0e6), xs(acc));
+
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.CO2E);
+        double grams = vm.pointInfo(acc.getKey()).get(1).co2eGrams();
+        assertEquals(grams, acc.getX(1).doubleValue(), 1e-12);
+        assertTrue(grams > 0);
+        assertTrue(vm.tooltip(acc.getKey(), 2).contains("after prune"), "tooltips follow the re-plotted points");
+
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.AUTO);
+        assertEquals(List.of(10.0, 20.0, 24.0), xs(acc));
+        assertEquals(List.of(new CompressionMark("run 7 live", 24.0, "prune")), vm.compressionMarks());
+    }
+
+    private static List<Double> xs(XYSeries s) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < s.getItemCount(); i++) {
+            out.add(s.getX(i).doubleValue());
+        }
+        return out;
+    }
+
     private static dev.verdant.result.CompressionReport report(int index, String step, String type, double acc,
                                                                 double joules) {
         return new dev.verdant.result.CompressionReport(index, step, type, acc, 1000, 500, 4000, 2000, 0.1, 1.0,

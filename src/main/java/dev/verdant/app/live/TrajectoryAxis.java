@@ -1,0 +1,32 @@
+package dev.verdant.app.live;
+
+/**
+ * What the user chose for the x axis of the accuracy trajectory chart. {@link #AUTO} is energy when the runs were
+ * metered and time when not (see {@link XAxisMode}); the others put every run on one measure, leaving out points
+ * that lack it.
+ */
+public enum TrajectoryAxis {
+    AUTO("energy (J), else time", null),
+    ENERGY("energy (J)", "cumulative energy (J)"),
+    CO2E("emissions (gCO2e)", "cumulative emissions (gCO2e)"),
+    TIME("time (s)", "cumulative training time (s)"),
+    FLOPS("training FLOPs", "cumulative training FLOPs (counted)");
+
+    private final String choice;
+    private final String axisLabel;
+
+    TrajectoryAxis(String choice, String axisLabel) {
+        this.choice = choice;
+        this.axisLabel = axisLabel;
+    }
+
+    /** The axis label; null for {@link #AUTO}, whose label follows the runs ({@link XAxisMode#label()}). */
+    public String axisLabel() {
+        return axisLabel;
+    }
+
+    @Override
+    public String toString() {
+        return choice;
+    }
+}
