@@ -7,6 +7,7 @@ import dev.verdant.app.actions.ComparisonsMenu;
 import dev.verdant.app.actions.ExportRunsAction;
 import dev.verdant.app.actions.OpenSpecAction;
 import dev.verdant.app.actions.ParallelismMenu;
+import dev.verdant.app.cluster.ClusterSettingsAction;
 import dev.verdant.app.actions.PresetsMenu;
 import dev.verdant.app.actions.QuitAction;
 import dev.verdant.app.actions.RunSpecAction;
@@ -82,6 +83,7 @@ public final class MainWindow {
     private final HistoryViewModel history;
     private final EnergyViewModel energy;
     private final RunSpecAction runAction;
+    private final ClusterSettingsAction clusterSettings;
     private final BuilderView builderView;
     private final LiveChartsView liveView;
     private final HistoryView historyView;
@@ -112,6 +114,7 @@ public final class MainWindow {
                 e -> dialogs.showError("The run history could not be read", e));
         energy = new EnergyViewModel();
         runAction = new RunSpecAction(queue, state);
+        clusterSettings = new ClusterSettingsAction(ctx);
 
         builderView = new BuilderView(builder, runAction::run);
         liveView = new LiveChartsView(live, ctx.pump(), dialogs);
@@ -125,6 +128,7 @@ public final class MainWindow {
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         teaching();
+        tabs.getTabs().add(dev.verdant.app.sweep.SweepTab.of(ctx, builder.specProperty()));
         tabs.getTabs().add(dataEfficiencyTab());
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
@@ -297,7 +301,8 @@ public final class MainWindow {
                 item("Cancel latest run", "Shortcut+PERIOD", CancelRunsAction.latest(queue, state)),
                 item("Cancel all runs", "Shortcut+Shift+PERIOD", CancelRunsAction.all(queue, state)),
                 new SeparatorMenuItem(),
-                new ParallelismMenu(queue, ctx.settings()).menu());
+                new ParallelismMenu(queue, ctx.settings()).menu(),
+                item("Cluster settings…", null, clusterSettings));
         Menu comparisons = new ComparisonsMenu(Presets.catalogue(),
                 Presets.user(ctx.settings().dir().resolve("comparisons")), this::runComparison, dialogs).menu();
         Menu view = new Menu("View", null,
@@ -503,6 +508,7 @@ public final class MainWindow {
      */
     public void shutdown(Runnable then) {
         state.closingProperty().set(true);
+        clusterSettings.close();
         rememberState();
         state.status("Cancelling active runs…");
         queue.cancelAll();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "verdant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Verdant: accuracy against energy for deep learning experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
-                LessonCommand.class, ReportCommand.class, FewShotCommand.class,
+                SweepCommand.class, SweepsCommand.class, WorkerCommand.class, ClusterCommand.class,
+                LessonCommand.class, ReportCommand.class, ExportCommand.class, FewShotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {
 

@@ -67,13 +67,14 @@ final class CifarFolder {
         if (records * PIXELS > Integer.MAX_VALUE) {
             throw new DatasetException(files + ": " + records + " records are more than one array can hold");
         }
-        float[] features = new float[(int) (records * PIXELS)];
+        // Pixels stay bytes: the training split takes 153 MB instead of 614 MB as floats.
+        byte[] features = new byte[(int) (records * PIXELS)];
         int[] labels = new int[(int) records];
         int at = 0;
         for (Path f : files) {
             at = readInto(f, features, labels, at);
         }
-        return new Split(features, labels, PIXELS);
+        return Split.ofBytes(features, labels, PIXELS);
     }
 
     private static long recordCount(Path file) {
@@ -92,7 +93,7 @@ final class CifarFolder {
         return size / RECORD;
     }
 
-    private static int readInto(Path file, float[] features, int[] labels, int firstRecord) {
+    private static int readInto(Path file, byte[] features, int[] labels, int firstRecord) {
         byte[] record = new byte[RECORD];
         int r = firstRecord;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -104,10 +105,7 @@ final class CifarFolder {
                             + " (record " + (offset / RECORD) + ") is not a CIFAR-10 class 0-9");
                 }
                 labels[r] = label;
-                int base = r * PIXELS;
-                for (int i = 0; i < PIXELS; i++) {
-                    features[base + i] = (record[i + 1] & 0xff) / 255f;
-                }
+                System.arraycopy(record, 1, features, r * PIXELS, PIXELS);
                 r++;
                 offset += RECORD;
             }

@@ -63,6 +63,8 @@ public final class ClassSelection {
             }
         }
         Split picked = split.select(keep);
-        return new Split(picked.features(), relabelled, picked.sampleSize());
+        // keeps the split's storage: 8-bit images stay 8-bit
+        return picked.isBytes() ? Split.ofBytes(picked.bytes(), relabelled, picked.sampleSize())
+                : new Split(picked.floats(), relabelled, picked.sampleSize());
     }
 }

@@ -16,12 +16,14 @@ final class ContentHash {
         MessageDigest md = sha256();
         for (Split s : splits) {
             ByteBuffer buf = ByteBuffer.allocate(8192).order(ByteOrder.LITTLE_ENDIAN);
-            for (float f : s.features()) {
+            // Hashes the float values either storage means, so a split hashes the same kept as bytes or floats.
+            long values = (long) s.size() * s.sampleSize();
+            for (long i = 0; i < values; i++) {
                 if (buf.remaining() < 4) {
                     md.update(buf.array(), 0, buf.position());
                     buf.clear();
                 }
-                buf.putFloat(f);
+                buf.putFloat(s.value(i));
             }
             for (int l : s.labels()) {
                 if (buf.remaining() < 4) {

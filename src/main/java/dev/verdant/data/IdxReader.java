@@ -145,20 +145,19 @@ public final class IdxReader {
         return (b1 == 0x1f && b2 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 
-    /** Converts images and labels to a split with pixels scaled to [0, 1], checking that the counts agree. */
+    /**
+     * Makes images and labels a split, checking that the counts agree. The pixels stay bytes (a quarter of the memory
+     * of floats); training reads them scaled to [0, 1] ({@link Split#byteValue}).
+     */
     static Split toSplit(Images images, byte[] labels, String imagesName, String labelsName) {
         if (images.count() != labels.length) {
             throw new DatasetException(imagesName + " holds " + images.count() + " images but " + labelsName
                     + " holds " + labels.length + " labels: the files do not belong together");
         }
-        float[] f = new float[images.pixels().length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (images.pixels()[i] & 0xff) / 255f;
-        }
         int[] l = new int[labels.length];
         for (int i = 0; i < l.length; i++) {
             l[i] = labels[i] & 0xff;
         }
-        return new Split(f, l, images.rows() * images.cols());
+        return Split.ofBytes(images.pixels(), l, images.rows() * images.cols());
     }
 }

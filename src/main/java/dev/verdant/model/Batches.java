@@ -3,6 +3,7 @@ package dev.verdant.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
@@ -28,26 +29,56 @@ public final class Batches {
     }
 
     /**
-     * Copies samples {@code order[from .. from+size)} into a batch on a fresh sub-manager of {@code parent};
-     * closing the batch frees everything computed from it. Features have shape {@code [size, sampleShape...]},
-     * labels are int64 class indices.
+     * Copies samples {@code order[from .. from+size)} from the Java arrays into a batch on a fresh sub-manager of
+     * {@code parent}; closing the batch frees everything computed from it. Features have shape
+     * {@code [size, sampleShape...]}, labels are int64 class indices. For one-off batches; loops over a split use
+     * {@link #staged}, which gives the same values.
      */
     public static Batch of(NDManager parent, Split split, long[] sampleShape, int[] order, int from, int size,
                            int index, int total) {
         int d = split.sampleSize();
         float[] x = new float[size * d];
         long[] y = new long[size];
-        float[] features = split.features();
         int[] labels = split.labels();
         for (int i = 0; i < size; i++) {
             int s = order[from + i];
-            System.arraycopy(features, s * d, x, i * d, d);
+            split.copySample(s, x, i * d);
             y[i] = labels[s];
         }
         NDManager manager = parent.newSubManager();
         NDList xs = new NDList(manager.create(x, withBatch(size, sampleShape)));
         NDList ys = new NDList(manager.create(y));
         return new Batch(manager, xs, ys, size, Batchifier.STACK, Batchifier.STACK, index, total);
+    }
+
+    /**
+     * The same batch as {@link #of}, gathered on the native side from the split staged once under {@code parent}
+     * (8-bit values converted there): per batch only the {@code size} indices cross from Java. Bit for bit equal to
+     * {@link #of}'s batch.
+     */
+    public static Batch staged(NDManager parent, Split split, long[] sampleShape, int[] order, int from, int size,
+                               int index, int total) {
+        StagedSplits.Staged staged = StagedSplits.of(parent, split);
+        long[] rows = new long[size];
+        for (int i = 0; i < size; i++) {
+            rows[i] = order[from + i];
+        }
+        NDManager manager = parent.newSubManager();
+        NDArray at = manager.create(rows);
+        NDIndex pick = new NDIndex("{}", at);
+        NDArray x = staged.features.get(manager, pick);
+        if (split.isBytes()) {
+            // uint8 -> float32, then the same IEEE division by 255 as Split.byteValue (correctly rounded, so equal).
+            x = x.toType(DataType.FLOAT32, false).divi(255f);
+        }
+        NDList xs = new NDList(x.reshape(withBatch(size, sampleShape)));
+        NDList ys = new NDList(staged.labels.get(manager, pick));
+        return new Batch(manager, xs, ys, size, Batchifier.STACK, Batchifier.STACK, index, total);
+    }
+
+    /** Frees the splits staged under {@code parent} now rather than when it closes. */
+    public static void releaseStaged(NDManager parent) {
+        StagedSplits.release(parent);
     }
 
     /** {@code [batch, sampleShape...]}. */

@@ -34,7 +34,7 @@ public record Evaluation(double loss, double accuracy, int samples) {
         int[] order = Batches.inOrder(split.size());
         for (int from = 0; from < split.size(); from += BATCH) {
             int size = Math.min(BATCH, split.size() - from);
-            try (Batch batch = Batches.of(manager, split, sampleShape, order, from, size, from / BATCH, 1)) {
+            try (Batch batch = Batches.staged(manager, split, sampleShape, order, from, size, from / BATCH, 1)) {
                 // A fresh ParameterStore reads the block's current arrays, including ones replaced since (a load, a
                 // copy); a trainer's store would keep serving the arrays it cached before.
                 NDList predictions = block.forward(new ParameterStore(batch.getManager(), false), batch.getData(),

@@ -70,7 +70,7 @@ public final class TrainingLoop {
             }
             int from = b * bs;
             int size = Math.min(bs, split.size() - from);
-            try (Batch batch = Batches.of(trainer.getManager(), split, sampleShape, order, from, size, b, steps)) {
+            try (Batch batch = Batches.staged(trainer.getManager(), split, sampleShape, order, from, size, b, steps)) {
                 NDList labels = hooks.labels(batch);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDList predictions = trainer.forward(batch.getData(), labels);

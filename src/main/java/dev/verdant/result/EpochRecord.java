@@ -21,11 +21,24 @@ package dev.verdant.result;
  * @param dropRate               drop rate of the deepest residual block in this epoch (progressive layer dropping)
  * @param trainFlopsPerSample    forward plus backward FLOPs per training sample in this epoch (backward counted as
  *                               twice the forward of each layer that trains; frozen layers have none)
+ * @param forecast               the energy-to-target forecast made after this epoch (estimated); null without a
+ *                               target, before the third epoch, or when the target looks out of reach
  */
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
                           double seconds, double samplesPerSecond, double learningRate, long flopsPerSample,
                           Double energyJoules, Double cumulativeEnergyJoules, Integer resolution, Integer depth,
-                          Integer frozenLayers, Double dropRate, Long trainFlopsPerSample) {
+                          Integer frozenLayers, Double dropRate, Long trainFlopsPerSample,
+                          EpochForecast forecast) {
+
+    /** A record without a forecast (as runs recorded before forecasts existed). */
+    public EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
+                       double seconds, double samplesPerSecond, double learningRate, long flopsPerSample,
+                       Double energyJoules, Double cumulativeEnergyJoules, Integer resolution, Integer depth,
+                       Integer frozenLayers, Double dropRate, Long trainFlopsPerSample) {
+        this(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, samplesPerSecond, learningRate,
+                flopsPerSample, energyJoules, cumulativeEnergyJoules, resolution, depth, frozenLayers, dropRate,
+                trainFlopsPerSample, null);
+    }
 
     /** A record without training-strategy state (as runs recorded before strategies existed). */
     public EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
@@ -39,6 +52,13 @@ public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, dou
     public EpochRecord withEnergy(double joules, double cumulativeJoules) {
         return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, samplesPerSecond,
                 learningRate, flopsPerSample, joules, cumulativeJoules, resolution, depth, frozenLayers, dropRate,
-                trainFlopsPerSample);
+                trainFlopsPerSample, forecast);
+    }
+
+    /** The same record with a forecast (null: none). */
+    public EpochRecord withForecast(EpochForecast newForecast) {
+        return new EpochRecord(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, seconds, samplesPerSecond,
+                learningRate, flopsPerSample, energyJoules, cumulativeEnergyJoules, resolution, depth, frozenLayers,
+                dropRate, trainFlopsPerSample, newForecast);
     }
 }

@@ -310,6 +310,7 @@ public final class Job {
         private final RunId runId;
         private double joulesAtLastEpoch;
         private Double joulesToTarget;
+        private final List<EpochRecord> history = new java.util.ArrayList<>();
 
         MeteredObserver(EnergyMeter meter, RunId runId) {
             this.meter = meter;
@@ -333,6 +334,11 @@ public final class Job {
             EpochRecord metered = epoch.withEnergy(cumulative - joulesAtLastEpoch, cumulative);
             joulesAtLastEpoch = cumulative;
             Double target = spec.training().targetAccuracy();
+            if (target != null) { // the energy-to-target forecast (issue 13), estimated from the epochs so far
+                history.add(metered);
+                metered = metered.withForecast(TargetForecast.forecast(history, target, spec.training().epochs(),
+                        spec.seed()));
+            }
             if (joulesToTarget == null && target != null && epoch.valAccuracy() >= target) {
                 joulesToTarget = cumulative;
             }

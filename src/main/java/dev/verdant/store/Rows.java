@@ -30,7 +30,7 @@ final class Rows {
 
     static final String EPOCH_COLUMNS = "epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, "
             + "samples_per_second, learning_rate, flops_per_sample, energy_joules, cumulative_energy_joules, "
-            + "resolution, depth, frozen_layers, drop_rate, train_flops_per_sample";
+            + "resolution, depth, frozen_layers, drop_rate, train_flops_per_sample, forecast_json";
 
     private Rows() {
     }
@@ -142,6 +142,23 @@ final class Rows {
         } else {
             ps.setLong(17, e.trainFlopsPerSample());
         }
+        ps.setString(18, forecastJson(e.forecast()));
+    }
+
+    private static String forecastJson(dev.verdant.result.EpochForecast f) {
+        return f == null ? null : ResultJson.write(f);
+    }
+
+    private static dev.verdant.result.EpochForecast forecast(ResultSet rs) throws SQLException {
+        String json = rs.getString("forecast_json");
+        if (json == null) {
+            return null;
+        }
+        try {
+            return ResultJson.mapper().readValue(json, dev.verdant.result.EpochForecast.class);
+        } catch (JsonProcessingException e) {
+            return null; // a forecast is advice, not data: an unreadable one is left out rather than failing the run
+        }
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -158,7 +175,7 @@ final class Rows {
                 primitive(rs, "samples_per_second"), primitive(rs, "learning_rate"), rs.getLong("flops_per_sample"),
                 nullable(rs, "energy_joules"), nullable(rs, "cumulative_energy_joules"), nullableInt(rs, "resolution"),
                 nullableInt(rs, "depth"), nullableInt(rs, "frozen_layers"), nullable(rs, "drop_rate"),
-                nullableLong(rs, "train_flops_per_sample"));
+                nullableLong(rs, "train_flops_per_sample"), forecast(rs));
     }
 
     static void bindBatch(PreparedStatement ps, long runId, BatchRecord b) throws SQLException {

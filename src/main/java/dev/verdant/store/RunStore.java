@@ -166,6 +166,18 @@ public interface RunStore extends AutoCloseable {
     /** The run's notes, oldest first. */
     List<Note> notes(long runId);
 
+    // ---- sweeps ----
+
+    /**
+     * The sweeps kept in this store (schema version 5). Only the SQLite store keeps sweeps: a sweep must survive its
+     * process to be resumed.
+     *
+     * @throws StoreException for a store that keeps no sweeps
+     */
+    default SweepStore sweeps() {
+        throw new StoreException("this store keeps no sweeps (only a store file does); open one with --db");
+    }
+
     /** Closes the store; closing twice is harmless, and any later call fails with "closed". */
     @Override
     void close();

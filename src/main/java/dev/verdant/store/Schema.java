@@ -22,7 +22,7 @@ final class Schema {
     /** {@code PRAGMA application_id} of a Verdant store: "VRDT" in ASCII, so other SQLite files are told apart. */
     static final int APPLICATION_ID = 0x56524454;
 
-    private static final List<String> SCRIPTS = List.of("V1.sql", "V2.sql", "V3.sql", "V4.sql");
+    private static final List<String> SCRIPTS = List.of("V1.sql", "V2.sql", "V3.sql", "V4.sql", "V5.sql");
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private Schema() {

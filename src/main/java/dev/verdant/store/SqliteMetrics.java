@@ -109,7 +109,7 @@ final class SqliteMetrics {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO epochs (run_id, " + Rows.EPOCH_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EpochRecord e : epochs) {
                 Rows.bindEpoch(ps, runId, e);
                 ps.addBatch();

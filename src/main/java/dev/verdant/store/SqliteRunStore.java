@@ -25,6 +25,7 @@ public final class SqliteRunStore implements RunStore {
     private final SqliteArtifacts artifacts;
     private final SqliteNotes notes;
     private final SqliteGroups groups;
+    private final SqliteSweeps sweeps;
 
     private SqliteRunStore(SqliteDb db) {
         this.db = db;
@@ -33,6 +34,7 @@ public final class SqliteRunStore implements RunStore {
         this.artifacts = new SqliteArtifacts(db);
         this.notes = new SqliteNotes(db);
         this.groups = new SqliteGroups(db);
+        this.sweeps = new SqliteSweeps(db);
     }
 
     /**
@@ -47,6 +49,7 @@ public final class SqliteRunStore implements RunStore {
         SqliteRunStore store = new SqliteRunStore(db);
         try {
             store.recoverInterrupted();
+            store.sweeps.recoverInterruptedSweeps();
             store.artifacts.adoptLegacyFolders();
         } catch (RuntimeException e) {
             db.close();
@@ -235,5 +238,10 @@ public final class SqliteRunStore implements RunStore {
     @Override
     public void close() {
         db.close();
+    }
+
+    @Override
+    public SweepStore sweeps() {
+        return sweeps;
     }
 }

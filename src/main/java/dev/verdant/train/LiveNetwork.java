@@ -89,7 +89,10 @@ final class LiveNetwork implements AutoCloseable {
 
     static NDArray firstSamples(NDManager manager, Split split, long[] sampleShape) {
         int n = Math.min(LSUV_SAMPLES, split.size());
-        float[] x = java.util.Arrays.copyOf(split.features(), n * split.sampleSize());
+        float[] x = new float[n * split.sampleSize()];
+        for (int i = 0; i < n; i++) {
+            split.copySample(i, x, i * split.sampleSize());
+        }
         return manager.create(x, Batches.withBatch(n, sampleShape));
     }
 

@@ -18,12 +18,13 @@ final class Resampling {
         float[][] wx = weights(width, size);
         int in = channels * height * width;
         int out = channels * size * size;
-        float[] src = split.features();
+        float[] src = new float[in]; // one sample at a time: an 8-bit split is never converted whole
         float[] dst = new float[split.size() * out];
         float[] rows = new float[size * width];
         for (int n = 0; n < split.size(); n++) {
+            split.copySample(n, src, 0);
             for (int c = 0; c < channels; c++) {
-                int base = n * in + c * height * width;
+                int base = c * height * width;
                 // Rows first: rows[oy][x] = sum over y of wy[oy][y] * src[y][x].
                 java.util.Arrays.fill(rows, 0f);
                 for (int oy = 0; oy < size; oy++) {

@@ -52,6 +52,26 @@ class TrainingSessionTest {
     }
 
     @Test
+    void eightBitImagesTrainDeterministicallyFromTheNativeCopy() {
+        // Fashion-MNIST pixels stay bytes and are converted per batch on the native side: same seed, same epochs
+        ExperimentSpec s = ExperimentSpec.defaults()
+                .withDataset(dev.verdant.spec.DatasetSpec.defaults().withName("fashion-mnist-small").withLimit(384))
+                .withModel(dev.verdant.spec.ModelSpec.defaults().withArch("lenet5"));
+        s = s.withTraining(s.training().withEpochs(2).withBatchSize(64));
+        assertTrue(Datasets.load(s.dataset(), s.seed()).train().isBytes());
+        List<EpochRecord> a = train(s, TrainingObserver.NONE).epochs();
+        List<EpochRecord> b = train(s, TrainingObserver.NONE).epochs();
+        assertEquals(2, a.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).trainLoss(), b.get(i).trainLoss(), 0.0);
+            assertEquals(a.get(i).trainAccuracy(), b.get(i).trainAccuracy(), 0.0);
+            assertEquals(a.get(i).valLoss(), b.get(i).valLoss(), 0.0);
+            assertEquals(a.get(i).valAccuracy(), b.get(i).valAccuracy(), 0.0);
+        }
+        assertTrue(a.get(1).trainLoss() < a.get(0).trainLoss(), "it learns: " + a);
+    }
+
+    @Test
     void hugeLearningRateDiverges() {
         ExperimentSpec s = digits(5);
         s = s.withTraining(s.training().withOptimizer("sgd").withLearningRate(10.0));
