@@ -129,6 +129,7 @@ public final class MainWindow {
                 Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         teaching();
         tabs.getTabs().add(dev.verdant.app.sweep.SweepTab.of(ctx, builder.specProperty()));
+        tabs.getTabs().add(dataEfficiencyTab());
         // Issue 16: the Architecture gallery and the deployment what-if, each its own feature package.
         tabs.getTabs().addAll(Tabs.lazy("Gallery", "tab-gallery", new dev.verdant.app.gallery.GalleryView(
                 new dev.verdant.app.gallery.GalleryViewModel(ctx.executor()))), Tabs.lazy("Deploy", "tab-deploy",
@@ -268,6 +269,25 @@ public final class MainWindow {
         HBox bar = new HBox(status, spacer, active);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
+    }
+
+    /**
+     * The data-efficiency tab (issue 15): built on first selection (its two charts cost nothing at launch), its
+     * curves read from the history each time it is selected.
+     */
+    private Tab dataEfficiencyTab() {
+        dev.verdant.app.dataeff.DataEfficiencyViewModel vm = new dev.verdant.app.dataeff.DataEfficiencyViewModel(
+                ctx.history(), ctx.executor(), e -> dialogs.showError("The active-learning runs could not be read", e));
+        Tab tab = Tabs.fixed("Data efficiency", "tab-data-efficiency", null);
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(new dev.verdant.app.dataeff.DataEfficiencyView(vm, dialogs));
+            }
+            if (now) {
+                vm.refresh();
+            }
+        });
+        return tab;
     }
 
     private MenuBar menuBar() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Verdant: accuracy against energy for deep learning experiments.",
         subcommands = {RunCommand.class, RunsCommand.class, SpecCommand.class, DatasetsCommand.class, EnergyCommand.class,
                 SweepCommand.class, SweepsCommand.class, WorkerCommand.class, ClusterCommand.class,
-                LessonCommand.class, ReportCommand.class, ExportCommand.class,
+                LessonCommand.class, ReportCommand.class, ExportCommand.class, FewShotCommand.class,
                 ArchCommand.class, DeployCommand.class,
                 CommandLine.HelpCommand.class})
 public final class VerdantCommand implements Runnable {

@@ -10,7 +10,7 @@ import java.util.Random;
 /**
  * Loads the dataset a spec names. Datasets with an official test split (MNIST, Fashion-MNIST, CIFAR-10 from
  * disk) validate on it; the others are shuffled with the seed and split by {@code dataset.validationSplit}.
- * {@code dataset.limit} then keeps the first N training samples.
+ * {@code dataset.classes} then keeps some classes (renumbered) and {@code dataset.limit} the first N training samples.
  */
 public final class Datasets {
 
@@ -29,6 +29,9 @@ public final class Datasets {
             case "csv" -> CsvDataset.load(onDiskPath(spec), spec.labelColumn(), spec.validationSplit(), seed);
             default -> throw new DatasetException("dataset '" + spec.name() + "' is not supported yet");
         };
+        if (spec.classes() != null) {
+            full = ClassSelection.apply(full, spec.classes());
+        }
         LoadedData data = spec.limit() == null ? full : limited(full, spec.limit());
         return DataValidator.check(data, spec.path() == null || spec.path().isBlank() ? "built in" : spec.path());
     }

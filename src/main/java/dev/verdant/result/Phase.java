@@ -18,7 +18,9 @@ public enum Phase {
     /** Compression steps, their fine-tuning included. */
     COMPRESS,
     /** Measured inference (latency and energy per 1000 samples). */
-    INFERENCE;
+    INFERENCE,
+    /** Active learning: scoring the unlabelled pool to choose the next samples to label. */
+    QUERY;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

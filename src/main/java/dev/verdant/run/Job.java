@@ -15,7 +15,12 @@ import dev.verdant.result.FinalMetrics;
 import dev.verdant.result.Phase;
 import dev.verdant.result.Provenance;
 import dev.verdant.result.RunResult;
+import dev.verdant.result.RoundRecord;
 import dev.verdant.result.RunStatus;
+import dev.verdant.result.TransferReport;
+import dev.verdant.model.NetBlocks;
+import dev.verdant.train.ActiveLearningRounds;
+import dev.verdant.train.TransferLearning;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.SpecException;
 import dev.verdant.store.RunStore;
@@ -109,8 +114,18 @@ public final class Job {
         CarbonModel carbon = carbonModel();
         DeviceChoice device = DeviceChoice.resolve(spec.device());
         LoadedData data = Datasets.load(spec.dataset(), spec.seed());
+        // transfer: the stored network's model and weights, checked against this data before anything trains
+        DataEfficiency.Source source = spec.transfer() == null ? null
+                : DataEfficiency.source(store, spec.transfer(), data, device.device());
+        ExperimentSpec trained = source == null ? spec : spec.withModel(source.spec().model());
+        if (source != null && spec.transfer().shots() != null) {
+            data = TransferLearning.shots(data, spec.transfer().shots(), spec.seed());
+        }
         try (EnergyMeter meter = EnergyMeter.start(spec.energy());
-             TrainingSession session = TrainingSession.create(spec, data, device.device())) {
+             TrainingSession session = TrainingSession.create(trained, data, device.device())) {
+            if (source != null) {
+                TransferLearning.apply(session, source.net(), spec.transfer().mode());
+            }
             // Compression is checked against the built network before any training, so a bad step fails at once.
             CompressionPipeline pipeline = spec.compression().isEmpty() ? null : CompressionPipeline.plan(spec, data,
                     session.network(), device.device(), teacherSource(), CompressionPipeline.Settings.DEFAULT);
@@ -127,7 +142,17 @@ public final class Job {
             }
             meter.addPowerListener(sample -> publish(new RunEvent.Power(runId, sample)));
             MeteredObserver observer = new MeteredObserver(meter, runId);
-            TrainingOutcome outcome = session.train(observer, handle::isCancelRequested);
+            TrainingOutcome outcome;
+            List<RoundRecord> rounds = List.of();
+            if (spec.activeLearning() != null) {
+                ActiveLearningRounds.Outcome al = ActiveLearningRounds.run(spec, data, device.device(), meter,
+                        observer, handle::isCancelRequested);
+                NetBlocks.copyInto(al.net(), session.network().block()); // the run's session holds the final model
+                outcome = al.training();
+                rounds = al.rounds();
+            } else {
+                outcome = session.train(observer, handle::isCancelRequested);
+            }
             if (spec.model().earlyExits() != null && outcome.status() == RunStatus.COMPLETED) {
                 publish(new RunEvent.Notice(runId, earlyExitLine(session, data, device)));
             }
@@ -150,12 +175,17 @@ public final class Job {
             RunResult r = new RunResult(runId.stored() ? runId.value() : null, spec.name(), outcome.status(),
                     outcome.message(), spec, provenance, metrics, outcome.epochs(), meter.powerSamples(POWER_POINTS),
                     startedAt, Instant.now().toString(), compressed == null ? List.of() : compressed.reports());
+            TransferReport transfer = source == null ? null : DataEfficiency.compare(trained, source, data,
+                    device.device(), meter, total, outcome.finalEvaluation().accuracy());
+            r = r.withDataEfficiency(rounds, transfer);
             if (compressed != null && compressed.cancelled()) {
                 r = new RunResult(r.id(), r.name(), RunStatus.CANCELLED, "cancelled during compression; "
                         + (compressed.reports().size() - 1) + " completed steps kept", r.spec(), r.provenance(),
-                        r.finalMetrics(), r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
+                        r.finalMetrics(), r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression(),
+                        r.rounds(), r.transfer());
             }
             if (recorder != null) {
+                DataEfficiency.save(r, recorder.modelDir());
                 saveModel(session, outcome, recorder);
                 if (compressed != null) {
                     saveCompressed(compressed, recorder);
@@ -184,7 +214,7 @@ public final class Job {
                 r = new RunResult(r.id(), r.name(), RunStatus.FAILED, "the run ended (" + r.status().label()
                         + ") but its result could not be stored: " + e.getMessage()
                         + ". Check free disk space and permissions.", r.spec(), r.provenance(), r.finalMetrics(),
-                        r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression());
+                        r.epochs(), r.power(), r.startedAt(), r.endedAt(), r.compression(), r.rounds(), r.transfer());
                 done = new RunEvent.Finished(runId, r);
                 try {
                     recorder.onFinished(done);

@@ -16,11 +16,16 @@ import java.util.Objects;
  * @param features        for synthetic sets: the inputs the network sees, {@code xy} (the default, null here),
  *                        {@code playground} (x, y, x², y², xy, sin x, sin y, as in the TensorFlow Playground) or
  *                        {@code fourier} (x, y and 32 seeded random Fourier features, Tancik et al. 2020)
+ * @param classes         keep only these classes (original label indices), remapped to 0..n-1 in the order given;
+ *                        null for all. Pre-training on one half of a dataset and transferring to the other uses it.
  */
 public record DatasetSpec(String name, String path, Double validationSplit, Integer limit,
                           String labelColumn, Integer samples, Double noise,
                           @com.fasterxml.jackson.annotation.JsonInclude(
-                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String features) {
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String features,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          List<Integer> classes) {
 
     /** The accepted {@link #features} values. */
     public static final List<String> FEATURES = List.of("xy", "playground", "fourier");
@@ -39,6 +44,13 @@ public record DatasetSpec(String name, String path, Double validationSplit, Inte
         validationSplit = Objects.requireNonNullElse(validationSplit, 0.2);
         samples = Objects.requireNonNullElse(samples, 1000);
         noise = Objects.requireNonNullElse(noise, 0.1);
+        classes = classes == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(classes));
+    }
+
+    /** All classes (the arity before class selection existed). */
+    public DatasetSpec(String name, String path, Double validationSplit, Integer limit, String labelColumn,
+                       Integer samples, Double noise, String features) {
+        this(name, path, validationSplit, limit, labelColumn, samples, noise, features, null);
     }
 
     /** A dataset spec without input features (the raw x, y of synthetic sets), for callers written before them. */
@@ -49,7 +61,7 @@ public record DatasetSpec(String name, String path, Double validationSplit, Inte
 
     /** The same data with other input features ({@code null} or {@code xy}: the raw coordinates). */
     public DatasetSpec withFeatures(String newFeatures) {
-        return new DatasetSpec(name, path, validationSplit, limit, labelColumn, samples, noise, newFeatures);
+        return new DatasetSpec(name, path, validationSplit, limit, labelColumn, samples, noise, newFeatures, classes);
     }
 
     /** The default dataset: built-in digits, 20% held out. */
@@ -58,15 +70,19 @@ public record DatasetSpec(String name, String path, Double validationSplit, Inte
     }
 
     public DatasetSpec withName(String newName) {
-        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise, features);
+        return new DatasetSpec(newName, path, validationSplit, limit, labelColumn, samples, noise, features, classes);
     }
 
     public DatasetSpec withPath(String newPath) {
-        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise, features);
+        return new DatasetSpec(name, newPath, validationSplit, limit, labelColumn, samples, noise, features, classes);
     }
 
     public DatasetSpec withLimit(Integer newLimit) {
-        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise, features);
+        return new DatasetSpec(name, path, validationSplit, newLimit, labelColumn, samples, noise, features, classes);
+    }
+
+    public DatasetSpec withClasses(List<Integer> newClasses) {
+        return new DatasetSpec(name, path, validationSplit, limit, labelColumn, samples, noise, features, newClasses);
     }
 
     @SafeVarargs

@@ -19,12 +19,17 @@ import java.util.Objects;
  * @param repeats  how many runs make the experiment: seeds {@code seed .. seed+repeats-1}, run one after another as
  *                 one run group (default 1: a single run). Left out of YAML and JSON when 1, so a spec without
  *                 repeats reads and writes exactly as before the field existed.
+ * @param activeLearning active-learning rounds under a label budget; null (left out of YAML and JSON) for ordinary
+ *                 training on all labels
+ * @param transfer start from a stored run's network (transfer learning, few-shot); null for a fresh network
  */
 public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelSpec model,
                              TrainingSpec training, String device, EnergySpec energy,
                              java.util.List<CompressionStepSpec> compression,
                              @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = SingleRun.class)
-                             Integer repeats) {
+                             Integer repeats,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) ActiveLearningSpec activeLearning,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) TransferSpec transfer) {
 
     /** Devices a spec may ask for. */
     public static final java.util.List<String> DEVICES = java.util.List.of("cpu", "gpu", "auto");
@@ -45,6 +50,13 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelS
     public ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelSpec model, TrainingSpec training,
                           String device, EnergySpec energy, java.util.List<CompressionStepSpec> compression) {
         this(name, seed, dataset, model, training, device, energy, compression, 1);
+    }
+
+    /** A spec without active learning or transfer, for callers written before they existed. */
+    public ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelSpec model, TrainingSpec training,
+                          String device, EnergySpec energy, java.util.List<CompressionStepSpec> compression,
+                          Integer repeats) {
+        this(name, seed, dataset, model, training, device, energy, compression, repeats, null, null);
     }
 
     /** The most repeats one spec may ask for: more is a benchmark campaign, not a spec. */
@@ -72,38 +84,48 @@ public record ExperimentSpec(String name, Long seed, DatasetSpec dataset, ModelS
     }
 
     public ExperimentSpec withName(String newName) {
-        return new ExperimentSpec(newName, seed, dataset, model, training, device, energy, compression, repeats);
+        return new ExperimentSpec(newName, seed, dataset, model, training, device, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withSeed(long newSeed) {
-        return new ExperimentSpec(name, newSeed, dataset, model, training, device, energy, compression, repeats);
+        return new ExperimentSpec(name, newSeed, dataset, model, training, device, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withDataset(DatasetSpec newDataset) {
-        return new ExperimentSpec(name, seed, newDataset, model, training, device, energy, compression, repeats);
+        return new ExperimentSpec(name, seed, newDataset, model, training, device, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withModel(ModelSpec newModel) {
-        return new ExperimentSpec(name, seed, dataset, newModel, training, device, energy, compression, repeats);
+        return new ExperimentSpec(name, seed, dataset, newModel, training, device, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withTraining(TrainingSpec newTraining) {
-        return new ExperimentSpec(name, seed, dataset, model, newTraining, device, energy, compression, repeats);
+        return new ExperimentSpec(name, seed, dataset, model, newTraining, device, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withDevice(String newDevice) {
-        return new ExperimentSpec(name, seed, dataset, model, training, newDevice, energy, compression, repeats);
+        return new ExperimentSpec(name, seed, dataset, model, training, newDevice, energy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withEnergy(EnergySpec newEnergy) {
-        return new ExperimentSpec(name, seed, dataset, model, training, device, newEnergy, compression, repeats);
+        return new ExperimentSpec(name, seed, dataset, model, training, device, newEnergy, compression, repeats, activeLearning, transfer);
     }
 
     public ExperimentSpec withCompression(java.util.List<CompressionStepSpec> newCompression) {
-        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, newCompression, repeats);
+        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, newCompression, repeats, activeLearning, transfer);
+    }
+
+    public ExperimentSpec withActiveLearning(ActiveLearningSpec newActiveLearning) {
+        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, compression, repeats,
+                newActiveLearning, transfer);
+    }
+
+    public ExperimentSpec withTransfer(TransferSpec newTransfer) {
+        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, compression, repeats,
+                activeLearning, newTransfer);
     }
 
     public ExperimentSpec withRepeats(int newRepeats) {
-        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, compression, newRepeats);
+        return new ExperimentSpec(name, seed, dataset, model, training, device, energy, compression, newRepeats, activeLearning, transfer);
     }
 }

@@ -154,6 +154,70 @@ public final class SpecValidator {
         for (int i = 0; i < s.compression().size(); i++) {
             checkStep("compression[" + i + "]", s.compression().get(i));
         }
+        checkDataEfficiency(s);
+    }
+
+    /** Class selection, active learning and transfer: what can be checked without the data or the store. */
+    private void checkDataEfficiency(ExperimentSpec s) {
+        List<Integer> classes = s.dataset().classes();
+        if (classes != null) {
+            if (classes.size() < 2) {
+                problems.add(new SpecProblem("dataset.classes", "selects " + classes.size() + " class(es); a "
+                        + "classifier needs at least 2, e.g. [0, 1, 2, 3, 4]"));
+            }
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < classes.size(); i++) {
+                Integer c = classes.get(i);
+                if (c == null || c < 0) {
+                    problems.add(new SpecProblem("dataset.classes[" + i + "]", "'" + c + "' is not a class index "
+                            + "(0 or more)"));
+                } else if (!seen.add(c)) {
+                    problems.add(new SpecProblem("dataset.classes[" + i + "]", "class " + c + " is listed twice"));
+                }
+            }
+        }
+        ActiveLearningSpec a = s.activeLearning();
+        if (a != null) {
+            oneOf("activeLearning.strategy", a.strategy(), ActiveLearningSpec.STRATEGIES);
+            oneOf("activeLearning.retrain", a.retrain(), ActiveLearningSpec.RETRAIN);
+            range("activeLearning.initial", a.initial(), 1, 10_000_000);
+            range("activeLearning.perRound", a.perRound(), 1, 10_000_000);
+            range("activeLearning.epochsPerRound", a.epochsPerRound(), 1, 10_000);
+            if (a.rounds() != null && a.budget() != null) {
+                problems.add(new SpecProblem("activeLearning.rounds", "give either rounds or budget, not both "
+                        + "(rounds " + a.rounds() + ", budget " + a.budget() + ")"));
+            } else if (a.rounds() != null) {
+                range("activeLearning.rounds", a.rounds(), 1, 1000);
+            } else if (a.budget() < a.initial()) {
+                problems.add(new SpecProblem("activeLearning.budget", "'" + a.budget() + "' is below the seed set "
+                        + "(initial: " + a.initial() + "); the budget counts every label, the seed set included"));
+            }
+            if (a.poolLimit() != null) {
+                range("activeLearning.poolLimit", a.poolLimit(), 1, 100_000_000);
+            }
+            if (s.transfer() != null) {
+                problems.add(new SpecProblem("activeLearning", "cannot be combined with transfer yet; run the "
+                        + "transfer first, or active learning on a fresh network"));
+            }
+            if (s.training().progressive().stream().anyMatch(p -> "stack".equals(p.type()))) {
+                problems.add(new SpecProblem("activeLearning", "cannot be combined with progressive stacking "
+                        + "(each round rebuilds the network at one depth)"));
+            }
+        }
+        TransferSpec t = s.transfer();
+        if (t != null) {
+            if (t.from() == null || t.from() < 1) {
+                problems.add(new SpecProblem("transfer.from", "give the id of a stored run to start from "
+                        + "('verdant runs list' shows them)"));
+            }
+            oneOf("transfer.mode", t.mode(), TransferSpec.MODES);
+            if (t.shots() != null) {
+                range("transfer.shots", t.shots(), 1, 1_000_000);
+            }
+            if (t.compareEpochs() != null) {
+                range("transfer.compareEpochs", t.compareEpochs(), 0, 10_000);
+            }
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ class FinalMetricsJsonTest {
     void labelsAreTheStringsRunsWereAlwaysStoredWith() {
         assertEquals(List.of("epochs", "target", "early-stopping", "cancelled", "diverged"),
                 Arrays.stream(StopReason.values()).map(StopReason::label).toList());
-        assertEquals(List.of("train", "eval", "compress", "inference"),
+        assertEquals(List.of("train", "eval", "compress", "inference", "query"),
                 Arrays.stream(Phase.values()).map(Phase::label).toList());
         for (StopReason r : StopReason.values()) {
             assertEquals(r, StopReason.fromLabel(r.label()));
@@ -60,7 +60,7 @@ class FinalMetricsJsonTest {
             assertEquals(p, Phase.fromLabel(p.label()));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Phase.fromLabel("warmup"));
-        assertEquals("unknown phase 'warmup'; phases are [train, eval, compress, inference]", e.getMessage());
+        assertEquals("unknown phase 'warmup'; phases are [train, eval, compress, inference, query]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> StopReason.fromLabel("EARLY_STOPPING"));
     }
 }

@@ -47,7 +47,8 @@ public final class BuilderViewModel {
     public static final String COMPRESSION = "compression";
     public static final String PROGRESSIVE = "training.progressive";
     /** Sections that are off (null) unless one of their fields is filled in. */
-    private static final List<String> OPTIONAL_SECTIONS = List.of("training.earlyStopping");
+    private static final List<String> OPTIONAL_SECTIONS = List.of("training.earlyStopping", "activeLearning",
+            "transfer");
 
     private final UiExecutor executor;
     private final Map<String, StringProperty> values = new LinkedHashMap<>();

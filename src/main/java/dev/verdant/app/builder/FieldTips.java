@@ -73,7 +73,26 @@ public final class FieldTips {
             Map.entry("energy.pue", "Power usage effectiveness of the data centre (1.0 for a desktop): multiplies "
                     + "the energy drawn from the grid (Patterson et al. 2021)."),
             Map.entry("energy.pricePerKwh", "Electricity price, to show the run's cost; no effect on accuracy or "
-                    + "energy."));
+                    + "energy."),
+            Map.entry("dataset.classes", "Keep only these classes, renumbered 0..n-1 in this order: pre-train on "
+                    + "one half of a dataset, transfer to the other."),
+            Map.entry("activeLearning.strategy", "Which unlabelled samples to label next: random, the least "
+                    + "confident, the smallest top-2 margin, the highest entropy, or coreset (farthest embeddings)."),
+            Map.entry("activeLearning.initial", "Labelled seed set, spread evenly over the classes, that the first "
+                    + "round trains on."),
+            Map.entry("activeLearning.perRound", "Labels revealed after each round by the query strategy."),
+            Map.entry("activeLearning.rounds", "Training rounds; each but the last ends by scoring the pool "
+                    + "(phase query, metered)."),
+            Map.entry("activeLearning.epochsPerRound", "Epochs of training in each round."),
+            Map.entry("activeLearning.retrain", "continue: each round starts from the last round's weights; "
+                    + "from-scratch: from the same initialisation."),
+            Map.entry("activeLearning.poolLimit", "Score only a random subset of this many unlabelled samples per "
+                    + "round: faster queries, especially for coreset."),
+            Map.entry("transfer.from", "The stored run whose trained network this run starts from (same input "
+                    + "shape); its classifier is replaced."),
+            Map.entry("transfer.mode", "linear-probe trains only the new classifier; fine-tune-last also the layer "
+                    + "before it; fine-tune-all everything."),
+            Map.entry("transfer.shots", "Keep only this many labelled training samples per class (few-shot)."));
 
     /** The tooltip sentence of the field at {@code path}, or null for a field without one. */
     public static String of(String path) {

@@ -29,7 +29,8 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
     public enum Kind { TEXT, CHOICE, INT, LONG, DOUBLE, INT_LIST }
 
     /** Form sections in display order. */
-    public static final List<String> SECTIONS = List.of("Experiment", "Dataset", "Architecture", "Training", "Energy");
+    public static final List<String> SECTIONS = List.of("Experiment", "Dataset", "Architecture", "Training", "Energy",
+            "Data efficiency");
 
     /** Architectures whose width follows the width multiplier and base channels (LeNet-5's widths are fixed). */
     private static final Set<String> CONV = Set.of("dscnn", "resnet");
@@ -74,7 +75,25 @@ public record SpecField(String path, String label, Kind kind, List<String> choic
             text("energy.region", "Grid region", "Energy"),
             number("energy.pue", "PUE", "Energy"),
             new SpecField("energy.pricePerKwh", "Price per kWh (USD)", Kind.DOUBLE, List.of(), true, "Energy",
-                    Set.of()));
+                    Set.of()),
+            optional("dataset.classes", "Classes (e.g. 0, 1, 2)", Kind.INT_LIST, List.of()),
+            optional("activeLearning.strategy", "Active learning: strategy", Kind.CHOICE,
+                    dev.verdant.spec.ActiveLearningSpec.STRATEGIES),
+            optional("activeLearning.initial", "Active learning: seed labels", Kind.INT, List.of()),
+            optional("activeLearning.perRound", "Active learning: labels per round", Kind.INT, List.of()),
+            optional("activeLearning.rounds", "Active learning: rounds", Kind.INT, List.of()),
+            optional("activeLearning.epochsPerRound", "Active learning: epochs per round", Kind.INT, List.of()),
+            optional("activeLearning.retrain", "Active learning: retrain", Kind.CHOICE,
+                    dev.verdant.spec.ActiveLearningSpec.RETRAIN),
+            optional("activeLearning.poolLimit", "Active learning: pool scored per round", Kind.INT, List.of()),
+            optional("transfer.from", "Transfer: from run id", Kind.LONG, List.of()),
+            optional("transfer.mode", "Transfer: mode", Kind.CHOICE, dev.verdant.spec.TransferSpec.MODES),
+            optional("transfer.shots", "Transfer: shots per class", Kind.INT, List.of()));
+
+    /** An optional field of the data-efficiency section (empty: not set; an all-empty subsection is left out). */
+    private static SpecField optional(String path, String label, Kind kind, List<String> choices) {
+        return new SpecField(path, label, kind, choices, true, "Data efficiency", Set.of());
+    }
 
     /** Whether the field matters for {@code arch} (the view hides the others). */
     public boolean appliesTo(String arch) {

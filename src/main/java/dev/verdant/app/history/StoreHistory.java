@@ -103,7 +103,8 @@ public final class StoreHistory implements RunHistory {
 
     @Override
     public Optional<RunResult> load(long id) {
-        return store.load(id);
+        // active-learning rounds and transfer reports are kept beside the model, not in the run's row
+        return store.load(id).map(r -> dev.verdant.run.DataEfficiency.withStored(store, r));
     }
 
     @Override
