@@ -23,7 +23,7 @@ public record QuickMode(int epochs, int limit, double dataScale) {
         int newLimit = d.limit() == null ? limit : Math.max(20, (int) Math.round(d.limit() * dataScale));
         DatasetSpec quickData = DatasetSpec.SYNTHETIC.contains(d.name())
                 ? new DatasetSpec(d.name(), d.path(), d.validationSplit(), d.limit(), d.labelColumn(),
-                Math.min(d.samples(), limit), d.noise())
+                Math.min(d.samples(), limit), d.noise(), d.features(), d.classes())
                 : d.withLimit(newLimit);
         int e = Math.min(spec.training().epochs(), epochs);
         return spec.withDataset(quickData).withTraining(spec.training().withEpochs(e));
