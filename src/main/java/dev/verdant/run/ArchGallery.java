@@ -175,7 +175,7 @@ public final class ArchGallery {
             InferenceCost full = InferenceCost.measure(trained, data.validation(), device.device(), meter, settings);
             Double perSample = full.joulesPer1k() == null ? null : full.joulesPer1k() / 1000.0;
             return EarlyExitReport.of(trained, data.validation(), device.device(), EarlyExitReport.SWEEP, perSample,
-                    meter.method());
+                    meter.method(), full.accuracy());
         }
     }
 }

@@ -15,9 +15,15 @@ import java.util.List;
  * inference joules per sample scaled by the FLOPs ratio (labelled {@code estimated:flops-share}).
  *
  * @param rows        one row per threshold, ascending
- * @param joulesBasis how the full network's joules per sample were obtained (e.g. {@code measured:rapl}), or null
+ * @param joulesBasis  how the full network's joules per sample were obtained (e.g. {@code measured:rapl}), or null
+ * @param fullAccuracy validation accuracy of the full network measured separately (heads unused), or null
  */
-public record EarlyExitReport(List<Row> rows, String joulesBasis) {
+public record EarlyExitReport(List<Row> rows, String joulesBasis, Double fullAccuracy) {
+
+    /** The report without a separately measured full-network accuracy (the earlier two-part form). */
+    public EarlyExitReport(List<Row> rows, String joulesBasis) {
+        this(rows, joulesBasis, null);
+    }
 
     /** The thresholds of the default sweep. */
     public static final double[] SWEEP = {0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0};
@@ -46,12 +52,21 @@ public record EarlyExitReport(List<Row> rows, String joulesBasis) {
      */
     public static EarlyExitReport of(Net net, Split validation, Device device, double[] thresholds,
                                      Double fullJoulesPerSample, String joulesBasis) {
+        return of(net, validation, device, thresholds, fullJoulesPerSample, joulesBasis, null);
+    }
+
+    /**
+     * As {@link #of(Net, Split, Device, double[], Double, String)}, also carrying the full network's accuracy as
+     * measured by a separate evaluation, so a reader can check the threshold-1 row against it.
+     */
+    public static EarlyExitReport of(Net net, Split validation, Device device, double[] thresholds,
+                                     Double fullJoulesPerSample, String joulesBasis, Double fullAccuracy) {
         EarlyExitInference.Predictions p = EarlyExitInference.predict(net, validation, device);
         List<Row> rows = new ArrayList<>();
         for (EarlyExitInference.Point pt : EarlyExitInference.sweep(p, net, thresholds)) {
             rows.add(new Row(pt.threshold(), pt.accuracy(), pt.shares(), pt.flops(), pt.flopsRatio(),
                     fullJoulesPerSample == null ? null : fullJoulesPerSample * pt.flopsRatio()));
         }
-        return new EarlyExitReport(List.copyOf(rows), joulesBasis);
+        return new EarlyExitReport(List.copyOf(rows), joulesBasis, fullAccuracy);
     }
 }

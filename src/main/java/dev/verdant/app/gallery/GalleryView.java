@@ -1,6 +1,8 @@
 package dev.verdant.app.gallery;
 
 import dev.verdant.run.ArchGallery;
+import dev.verdant.run.EarlyExitReport;
+import dev.verdant.spec.Architecture;
 import dev.verdant.spec.DatasetSpec;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -45,7 +47,12 @@ public final class GalleryView extends VBox {
     private final GalleryViewModel vm;
     private final XYSeriesCollection byParams = new XYSeriesCollection();
     private final XYSeriesCollection byFlops = new XYSeriesCollection();
+    /** Id of the early-exit curve button. */
+    public static final String EXIT_CURVE_ID = "gallery-exit-curve";
+
     private final GridPane notes = new GridPane();
+    private final XYSeriesCollection exitCurve = new XYSeriesCollection();
+    private final JFreeChart exitChart;
 
     public GalleryView(GalleryViewModel vm) {
         this.vm = vm;
@@ -85,8 +92,32 @@ public final class GalleryView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(190);
 
+        ChoiceBox<Architecture> exitArch = new ChoiceBox<>();
+        exitArch.getItems().addAll(Architecture.GALLERY);
+        exitArch.valueProperty().bindBidirectional(vm.exitArchProperty());
+        Spinner<Integer> after = new Spinner<>(1, 8, vm.exitAfterProperty().get());
+        after.valueProperty().addListener((o, was, now) -> vm.exitAfterProperty().set(now));
+        after.setPrefWidth(70);
+        Button sweep = new Button("Early-exit curve");
+        sweep.setId(EXIT_CURVE_ID);
+        sweep.disableProperty().bind(vm.runningProperty());
+        sweep.setOnAction(e -> vm.sweepExits());
+        HBox exitBar = new HBox(8, new Label("Early exit: architecture"), exitArch, new Label("head after block"),
+                after, sweep);
+        exitBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        exitChart = ChartFactory.createXYLineChart("Early exit: accuracy vs energy (trained model)",
+                "joules per sample (estimated: FLOPs share)", "validation accuracy (measured)", exitCurve,
+                PlotOrientation.VERTICAL, false, true, false);
+        XYLineAndShapeRenderer exitRenderer = new XYLineAndShapeRenderer(true, true);
+        exitRenderer.setDefaultItemLabelGenerator((data, series, item) -> label(item));
+        exitRenderer.setDefaultItemLabelsVisible(true);
+        exitChart.getXYPlot().setRenderer(exitRenderer);
+        ChartViewer exitViewer = new ChartViewer(exitChart);
+        exitViewer.setPrefSize(420, 260);
+
         HBox charts = new HBox(8, chart("Accuracy vs parameters", "parameters (log)", byParams),
-                chart("Accuracy vs FLOPs", "FLOPs per sample (log)", byFlops));
+                chart("Accuracy vs FLOPs", "FLOPs per sample (log)", byFlops), exitViewer);
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         VBox.setVgrow(charts, Priority.ALWAYS);
 
@@ -95,9 +126,44 @@ public final class GalleryView extends VBox {
         Label notesTitle = new Label("What each block replaces, why it is cheaper, and its cost per output position");
         notesTitle.setStyle("-fx-font-weight: bold");
 
-        getChildren().addAll(bar, status, table, charts, notesTitle, notes);
+        getChildren().addAll(bar, exitBar, status, table, charts, notesTitle, notes);
         vm.rows().addListener((ListChangeListener<ArchGallery.Row>) c -> refresh());
+        vm.exitReportProperty().addListener((o, was, now) -> refreshExits());
         refresh();
+    }
+
+    /** Points drawn on the early-exit curve (for tests). */
+    int exitPointCount() {
+        return exitCurve.getSeriesCount() == 0 ? 0 : exitCurve.getItemCount(0);
+    }
+
+    /** Redraws the early-exit curve: one point per threshold; x is estimated joules, or FLOPs when unmetered. */
+    private void refreshExits() {
+        exitCurve.removeAllSeries();
+        EarlyExitReport r = vm.exitReportProperty().get();
+        if (r == null) {
+            return;
+        }
+        boolean joules = r.rows().stream().allMatch(row -> row.joulesPerSample() != null);
+        exitChart.getXYPlot().getDomainAxis().setLabel(joules
+                ? "J/sample, estimated (FLOPs share of " + r.joulesBasis() + ")"
+                : "MFLOPs per sample (counted; no energy meter)");
+        XYSeries s = new XYSeries("early exit", false, true);
+        for (EarlyExitReport.Row row : r.rows()) {
+            s.add(joules ? row.joulesPerSample() : row.flopsPerSample() / 1e6, row.accuracy());
+        }
+        exitCurve.addSeries(s);
+    }
+
+    /** "t=0.90, 35% early" for the threshold row at {@code item} (the series keeps the report's order). */
+    private String label(int item) {
+        EarlyExitReport r = vm.exitReportProperty().get();
+        if (r == null || item >= r.rows().size()) {
+            return "";
+        }
+        EarlyExitReport.Row row = r.rows().get(item);
+        double early = 1 - row.shares()[row.shares().length - 1];
+        return String.format(Locale.ROOT, "t=%.2f, %.0f%% early", row.threshold(), early * 100);
     }
 
     private void refresh() {

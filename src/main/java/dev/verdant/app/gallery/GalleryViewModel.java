@@ -2,6 +2,7 @@ package dev.verdant.app.gallery;
 
 import dev.verdant.app.UiExecutor;
 import dev.verdant.run.ArchGallery;
+import dev.verdant.run.EarlyExitReport;
 import dev.verdant.spec.Architecture;
 import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.property.BooleanProperty;
@@ -32,6 +33,9 @@ public final class GalleryViewModel {
     private final StringProperty status = new SimpleStringProperty("Choose a dataset and width, then Compare.");
     private final ObservableList<ArchGallery.Row> rows = FXCollections.observableArrayList();
     private List<Architecture> archs = Architecture.GALLERY;
+    private final ObjectProperty<Architecture> exitArch = new SimpleObjectProperty<>(Architecture.GALLERY.get(0));
+    private final IntegerProperty exitAfter = new SimpleIntegerProperty(1);
+    private final ObjectProperty<EarlyExitReport> exitReport = new SimpleObjectProperty<>();
 
     public GalleryViewModel(UiExecutor executor) {
         this.executor = executor;
@@ -102,5 +106,56 @@ public final class GalleryViewModel {
                     running.set(false);
                     status.set("The comparison stopped: " + error.getMessage());
                 });
+    }
+
+    /** The architecture the early-exit curve trains with a head. */
+    public ObjectProperty<Architecture> exitArchProperty() {
+        return exitArch;
+    }
+
+    /** The block after which the exit head goes. */
+    public IntegerProperty exitAfterProperty() {
+        return exitAfter;
+    }
+
+    /** The last early-exit threshold curve (null until one is done). */
+    public ObjectProperty<EarlyExitReport> exitReportProperty() {
+        return exitReport;
+    }
+
+    /**
+     * Trains the chosen architecture with an exit head (the epoch budget, in the background) and sweeps the exit
+     * threshold: the same computation as {@code verdant arch compare --exits} ({@link ArchGallery#earlyExitCurve}).
+     */
+    public void sweepExits() {
+        if (running.get()) {
+            return;
+        }
+        ExperimentSpec spec = spec();
+        Architecture arch = exitArch.get();
+        int after = exitAfter.get();
+        int budget = Math.max(1, epochs.get());
+        running.set(true);
+        status.set("Training " + arch + " with an exit head after block " + after + " for " + budget + " epoch"
+                + (budget == 1 ? "" : "s") + "...");
+        executor.runInBackground(() -> ArchGallery.earlyExitCurve(spec, arch, after, budget, 9, 1000,
+                line -> executor.onFx(() -> status.set(line))), done -> {
+                    exitReport.set(done);
+                    running.set(false);
+                    status.set("Early-exit curve of the trained " + arch + " (" + budget + " epoch"
+                            + (budget == 1 ? "" : "s") + "): accuracy measured on the validation split, joules per "
+                            + "sample " + EarlyExitReport.METHOD + " from the full network's "
+                            + (done.joulesBasis() == null ? "unmetered" : done.joulesBasis()) + " figure.");
+                }, error -> {
+                    running.set(false);
+                    status.set("The early-exit sweep stopped: " + error.getMessage());
+                });
+    }
+
+    private ExperimentSpec spec() {
+        ExperimentSpec base = ExperimentSpec.defaults();
+        base = base.withDataset(base.dataset().withName(dataset.get())
+                .withLimit(limit.get() > 0 ? limit.get() : null));
+        return base.withModel(base.model().withWidth(width.get()));
     }
 }
