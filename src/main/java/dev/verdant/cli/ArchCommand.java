@@ -81,6 +81,14 @@ public final class ArchCommand implements Runnable {
                         + "early-exit threshold curve.")
         Integer exitAfter;
 
+        @Option(names = "--from-store", description = "Take accuracy from stored runs instead of training: per "
+                + "architecture, the newest completed run on the same dataset in the store (see --db).")
+        boolean fromStore;
+
+        @Option(names = "--db", paramLabel = "FILE", description = "Store file for --from-store (default: $VERDANT_DB, "
+                + "else the user data folder).")
+        String db;
+
         @Option(names = "--markdown", description = "Print the tables as Markdown (for docs).")
         boolean markdown;
 
@@ -102,6 +110,11 @@ public final class ArchCommand implements Runnable {
             }
             if (epochs < 1) {
                 throw new CliException("--epochs must be at least 1");
+            }
+            if (fromStore) {
+                printStored(out, base.dataset().name(), list);
+                out.flush();
+                return;
             }
             int timed = Math.max(1, repeats);
             int metered = Math.max(64, energySamples);
@@ -131,6 +144,44 @@ public final class ArchCommand implements Runnable {
                 out.println(exitTable(r));
             }
             out.flush();
+        }
+
+        private void printStored(PrintWriter out, String datasetName, List<Architecture> list) {
+            if (exitAfter != null) {
+                throw new CliException("--exits needs training; it cannot be combined with --from-store.");
+            }
+            java.nio.file.Path file = dev.verdant.store.StoreLocation.resolve(db);
+            if (!java.nio.file.Files.exists(file)) {
+                throw new CliException("No store at " + file + "; give --db FILE, or run some architectures first.");
+            }
+            java.util.Map<Architecture, dev.verdant.store.RunSummary> found;
+            try (dev.verdant.store.RunStore store = dev.verdant.store.RunStore.openForReading(file)) {
+                found = ArchGallery.newestStored(store, datasetName, list);
+            }
+            List<List<String>> cells = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (Architecture a : list) {
+                dev.verdant.store.RunSummary r = found.get(a);
+                if (r == null) {
+                    missing.add(a.label());
+                    continue;
+                }
+                cells.add(List.of(a.label(), String.valueOf(r.id()), r.name(),
+                        r.params() == null ? "-" : String.valueOf(r.params()), fmt("%.4f", r.accuracy()),
+                        r.energyJoules() == null ? "-" : fmt("%.2f", r.energyJoules()),
+                        r.epochsCompleted() == null ? "-" : String.valueOf(r.epochsCompleted()),
+                        r.endedAt() == null ? "-" : r.endedAt()));
+            }
+            out.println(render(List.of("arch", "run", "name", "params", "accuracy", "train J", "epochs", "ended"),
+                    cells));
+            out.println();
+            out.println("Figures are for the trained model of each stored run (newest completed run per architecture "
+                    + "on " + datasetName + " in " + file + "): accuracy measured on its validation split when it "
+                    + "ran, training joules as stored with that run (see `verdant runs show ID` for how obtained).");
+            if (!missing.isEmpty()) {
+                out.println("No completed stored run on " + datasetName + " for: " + String.join(", ", missing)
+                        + " (run `verdant arch compare` without --from-store, or `verdant run`, to make one).");
+            }
         }
 
         private ExperimentSpec base() {

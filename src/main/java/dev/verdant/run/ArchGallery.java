@@ -10,12 +10,16 @@ import dev.verdant.result.RunStatus;
 import dev.verdant.spec.Architecture;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.ModelSpec;
+import dev.verdant.store.RunFilter;
+import dev.verdant.store.RunStore;
+import dev.verdant.store.RunSummary;
 import dev.verdant.train.DeviceChoice;
 import dev.verdant.train.TrainingObserver;
 import dev.verdant.train.TrainingOutcome;
 import dev.verdant.train.TrainingSession;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -177,5 +181,25 @@ public final class ArchGallery {
             return EarlyExitReport.of(trained, data.validation(), device.device(), EarlyExitReport.SWEEP, perSample,
                     meter.method(), full.accuracy());
         }
+    }
+
+    /**
+     * Accuracy from stored runs instead of training: per architecture of {@code archs}, the newest completed run in
+     * {@code store} on dataset {@code dataset} (absent when there is none), in {@code archs}' order.
+     */
+    public static Map<Architecture, RunSummary> newestStored(RunStore store, String dataset,
+                                                             List<Architecture> archs) {
+        Map<Architecture, RunSummary> found = new LinkedHashMap<>();
+        List<RunSummary> completed = store.list(new RunFilter(RunStatus.COMPLETED, null, null, null));
+        for (Architecture arch : archs) {
+            for (RunSummary r : completed) {
+                // list(...) is newest first, so the first match is the newest run
+                if (arch.label().equals(r.arch()) && dataset.equals(r.dataset()) && r.accuracy() != null) {
+                    found.put(arch, r);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 }
