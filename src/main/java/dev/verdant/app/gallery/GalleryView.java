@@ -113,6 +113,9 @@ public final class GalleryView extends VBox {
         exitRenderer.setDefaultItemLabelGenerator((data, series, item) -> label(item));
         exitRenderer.setDefaultItemLabelsVisible(true);
         exitChart.getXYPlot().setRenderer(exitRenderer);
+        // margins keep the end points' labels inside the plot
+        exitChart.getXYPlot().getDomainAxis().setLowerMargin(0.25);
+        exitChart.getXYPlot().getDomainAxis().setUpperMargin(0.25);
         ChartViewer exitViewer = new ChartViewer(exitChart);
         exitViewer.setPrefSize(420, 260);
 
@@ -146,7 +149,7 @@ public final class GalleryView extends VBox {
         }
         boolean joules = r.rows().stream().allMatch(row -> row.joulesPerSample() != null);
         exitChart.getXYPlot().getDomainAxis().setLabel(joules
-                ? "J/sample, estimated (FLOPs share of " + r.joulesBasis() + ")"
+                ? "J/sample (estimated)"
                 : "MFLOPs per sample (counted; no energy meter)");
         XYSeries s = new XYSeries("early exit", false, true);
         for (EarlyExitReport.Row row : r.rows()) {
@@ -161,9 +164,26 @@ public final class GalleryView extends VBox {
         if (r == null || item >= r.rows().size()) {
             return "";
         }
+        // thresholds that land on (nearly) the same point share one label ("t=0.50-1.00"), written at the last of them
+        if (item + 1 < r.rows().size() && samePoint(r.rows().get(item), r.rows().get(item + 1))) {
+            return "";
+        }
+        int first = item;
+        while (first > 0 && samePoint(r.rows().get(first - 1), r.rows().get(item))) {
+            first--;
+        }
         EarlyExitReport.Row row = r.rows().get(item);
         double early = 1 - row.shares()[row.shares().length - 1];
-        return String.format(Locale.ROOT, "t=%.2f, %.0f%% early", row.threshold(), early * 100);
+        String t = first == item ? String.format(Locale.ROOT, "t=%.2f", row.threshold())
+                : String.format(Locale.ROOT, "t=%.2f-%.2f", r.rows().get(first).threshold(), row.threshold());
+        return String.format(Locale.ROOT, "%s, %.0f%% early", t, early * 100);
+    }
+
+    private static boolean samePoint(EarlyExitReport.Row a, EarlyExitReport.Row b) {
+        // within half a percent of FLOPs and accuracy the points overlap on screen
+        return Math.abs(a.accuracy() - b.accuracy()) < 0.005
+                && Math.abs(a.flopsPerSample() - b.flopsPerSample()) <= 0.005 * Math.max(a.flopsPerSample(),
+                b.flopsPerSample());
     }
 
     private void refresh() {
