@@ -106,7 +106,9 @@ public final class MainWindow {
                 // a stale remembered spec (older format) is dropped: the defaults are a fine start
             }
         });
-        builder.setDryRun(dev.verdant.run.DryRun::problems); // marks what needs the built network, before Run
+        // marks what needs the built network (and a distill teacher's fit, from the store), before Run
+        builder.setDryRun(spec -> dev.verdant.run.DryRun.problems(spec,
+                id -> ctx.history().load(id).map(dev.verdant.result.RunResult::spec)));
         int parallelism = (int) ctx.settings().getDouble(AppSettings.PARALLELISM, 1);
         queue = new RunQueueViewModel(ctx.runners(), parallelism, ctx.pump(), System::nanoTime);
         live = new LiveChartsViewModel();

@@ -34,6 +34,18 @@ public final class DryRun {
      * network builds for its data (or the data is on disk and was not read).
      */
     public static List<SpecProblem> problems(ExperimentSpec spec) {
+        return problems(spec, id -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #problems(ExperimentSpec)}, and a distill step's fit: its student builds for the data's shape, and a
+     * stored teacher (a run id) exists and was trained on data of the same input shape and classes.
+     *
+     * @param teachers the spec of a stored run by id (empty when there is no such run)
+     */
+    public static List<SpecProblem> problems(ExperimentSpec spec,
+                                             java.util.function.LongFunction<java.util.Optional<ExperimentSpec>>
+                                                     teachers) {
         List<SpecProblem> found = new ArrayList<>();
         DatasetSpec d = spec.dataset();
         if (!DatasetSpec.BUILT_IN.contains(d.name()) && !DatasetSpec.SYNTHETIC.contains(d.name())) {
@@ -66,6 +78,9 @@ public final class DryRun {
             }
         }
         for (CompressionStepSpec step : spec.compression()) {
+            if (step instanceof CompressionStepSpec.Distill dist) {
+                distill(spec, dist, data, teachers, found);
+            }
             if (step instanceof CompressionStepSpec.LowRank lr && lr.rank() != null) {
                 List<Layer> weighted = Net.weighted(net.layers());
                 int largest = weighted.subList(0, Math.max(0, weighted.size() - 1)).stream()
@@ -80,9 +95,67 @@ public final class DryRun {
         return found;
     }
 
-    private static Net describe(ExperimentSpec spec, long[] shape, int classes, String field, List<SpecProblem> out) {
+    /** The distill step's student builds for the data, and a stored teacher exists and takes the same input. */
+    private static void distill(ExperimentSpec spec, CompressionStepSpec.Distill d, LoadedData data,
+                                java.util.function.LongFunction<java.util.Optional<ExperimentSpec>> teachers,
+                                List<SpecProblem> found) {
+        long[] shape = data.sampleShape();
+        if (d.student() != null) {
+            List<SpecProblem> student = new ArrayList<>();
+            if (describe(d.student(), shape, data.numClasses(), "compression", student) == null) {
+                for (SpecProblem p : student) {
+                    found.add(new SpecProblem("compression", "the distill student does not fit: "
+                            + p.message()));
+                }
+            }
+        }
+        String teacher = d.teacher() == null ? "self" : d.teacher().trim();
+        if ("self".equals(teacher)) {
+            return;
+        }
+        long id;
         try {
-            Net net = Architectures.describe(spec.model(), shape, classes);
+            id = Long.parseLong(teacher);
+        } catch (NumberFormatException e) {
+            return; // SpecChecks already says a teacher is self or a run id
+        }
+        java.util.Optional<ExperimentSpec> t = teachers.apply(id);
+        if (t.isEmpty()) {
+            found.add(new SpecProblem("compression", "the distill teacher, run " + id + ", is not in the store; "
+                    + "pick a stored run's id (History's ID column) or use teacher: self"));
+            return;
+        }
+        DatasetSpec td = t.get().dataset();
+        if (td.name().equals(spec.dataset().name())) {
+            return;
+        }
+        if (!DatasetSpec.BUILT_IN.contains(td.name()) && !DatasetSpec.SYNTHETIC.contains(td.name())) {
+            found.add(new SpecProblem("compression", "the distill teacher, run " + id + ", was trained on "
+                    + td.name() + ", not " + spec.dataset().name() + "; pick a teacher trained on the same data"));
+            return;
+        }
+        try {
+            LoadedData tdata = Datasets.load(td, t.get().seed());
+            if (!Arrays.equals(tdata.sampleShape(), shape) || tdata.numClasses() != data.numClasses()) {
+                found.add(new SpecProblem("compression", "the distill teacher, run " + id + ", takes inputs of shape "
+                        + Arrays.toString(tdata.sampleShape()) + " with " + tdata.numClasses() + " classes, but "
+                        + "this data has " + Arrays.toString(shape) + " with " + data.numClasses() + "; pick a "
+                        + "teacher trained on data of the same shape"));
+            }
+        } catch (DatasetException | IllegalArgumentException e) {
+            found.add(new SpecProblem("compression", "the distill teacher's data, " + td.name()
+                    + ", cannot be read to check its shape; pick a teacher trained on this data"));
+        }
+    }
+
+    private static Net describe(ExperimentSpec spec, long[] shape, int classes, String field, List<SpecProblem> out) {
+        return describe(spec.model(), shape, classes, field, out);
+    }
+
+    private static Net describe(dev.verdant.spec.ModelSpec model, long[] shape, int classes, String field,
+                                List<SpecProblem> out) {
+        try {
+            Net net = Architectures.describe(model, shape, classes);
             net.checkShapes();
             return net;
         } catch (SpecException e) {

@@ -59,22 +59,29 @@ public record PipelineStep(String type, Map<String, String> parameters) {
         ObjectNode o = n.objectNode();
         o.put("type", type);
         parameters.forEach((k, v) -> {
-            if (INT.matcher(v).matches()) {
-                o.put(k, Long.parseLong(v));
-            } else if (INT_LIST.matcher(v).matches()) {
-                ArrayNode a = o.putArray(k);
-                for (String part : v.replaceAll("[\\[\\]]", "").trim().split("[,\\s]+")) {
-                    a.add(Long.parseLong(part));
-                }
-            } else {
-                try {
-                    o.put(k, Double.parseDouble(v));
-                } catch (NumberFormatException e) {
-                    o.put(k, v);
-                }
-            }
+            // "student.arch" and the like are the fields of the distill step's student model section
+            int dot = k.indexOf('.');
+            ObjectNode target = dot > 0 ? o.with(k.substring(0, dot)) : o;
+            put(target, dot > 0 ? k.substring(dot + 1) : k, v);
         });
         return o;
+    }
+
+    private static void put(ObjectNode o, String k, String v) {
+        if (INT.matcher(v).matches()) {
+            o.put(k, Long.parseLong(v));
+        } else if (INT_LIST.matcher(v).matches()) {
+            ArrayNode a = o.putArray(k);
+            for (String part : v.replaceAll("[\\[\\]]", "").trim().split("[,\\s]+")) {
+                a.add(Long.parseLong(part));
+            }
+        } else {
+            try {
+                o.put(k, Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                o.put(k, v);
+            }
+        }
     }
 
     /** A step read from the spec's JSON; null fields (defaults) are left out. */
@@ -83,6 +90,21 @@ public record PipelineStep(String type, Map<String, String> parameters) {
         step.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
             if (e.getKey().equals("type") || v.isNull() || (v.isArray() && v.isEmpty())) {
+                return;
+            }
+            if (v.isObject()) { // the distill student: one "student.<field>" setting per field the form edits
+                v.fields().forEachRemaining(f -> {
+                    JsonNode x = f.getValue();
+                    if (!x.isNull() && !(x.isArray() && x.isEmpty())) {
+                        StringBuilder b = new StringBuilder();
+                        if (x.isArray()) {
+                            x.forEach(y -> b.append(b.length() == 0 ? "" : ",").append(y.asText()));
+                        } else {
+                            b.append(x.asText());
+                        }
+                        params.put(e.getKey() + "." + f.getKey(), b.toString());
+                    }
+                });
                 return;
             }
             if (v.isArray()) {

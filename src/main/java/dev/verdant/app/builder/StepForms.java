@@ -65,6 +65,17 @@ public final class StepForms {
         number("temperature", "Temperature", "softens the teacher's outputs, above 0 (e.g. 4)");
         number("alpha", "Alpha", "weight of the teacher's soft targets, 0 to 1 (e.g. 0.7)");
         whole("epochs", "Epochs", "epochs of training the student");
+        // the distill student's main knobs, with the builder's choices (model section of the step)
+        choice("student.arch", "Student architecture", dev.verdant.spec.ModelSpec.ARCHS, "the smaller network "
+                + "trained on the teacher's soft targets (default: as in model)");
+        list("student.hidden", "Student hidden layers", "mlp student: units per hidden layer, e.g. 64");
+        number("student.width", "Student width", "conv student: width multiplier, e.g. 0.5 for half the channels");
+        whole("student.channels", "Student base channels", "conv student: channels of the first layer");
+        whole("student.depth", "Student depth", "resnet student: 6n+2 layers, e.g. 8");
+        choice("student.activation", "Student activation", dev.verdant.spec.ModelSpec.ACTIVATIONS,
+                "the student's activation (default: as in model)");
+        choice("student.norm", "Student normalisation", dev.verdant.spec.ModelSpec.NORMS,
+                "the student's normalisation (default: as in model)");
         list("resolutions", "Resolutions (px)", "image side per stage, ending at the data's own size, e.g. 14, 20, 28"
                 + " (Howard et al. fast.ai; fewer FLOPs early)");
         list("depths", "Depths", "resnet depth per stage, growing to model.depth, e.g. 8, 14 (progressive "
@@ -133,8 +144,13 @@ public final class StepForms {
         if (kind == null) {
             return List.of();
         }
-        // method is chosen with the kind; the distill student is a model section, edited in the spec file
-        return kind.fields().stream().filter(PARAMS::containsKey).map(PARAMS::get).toList();
+        // method is chosen with the kind; the distill student's model section is edited as student.<field>
+        List<Param> out = new ArrayList<>(kind.fields().stream().filter(PARAMS::containsKey).map(PARAMS::get)
+                .toList());
+        if (kind.fields().contains("student")) {
+            PARAMS.values().stream().filter(p -> p.name().startsWith("student.")).forEach(out::add);
+        }
+        return out;
     }
 
     /** The {@code type} and extra fixed settings ({@code method} of a prune) of kind {@code title}. */

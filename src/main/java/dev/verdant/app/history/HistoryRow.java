@@ -32,6 +32,20 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** The id of a group header row (see {@link #groupHeader}); no run has it. */
+    public static final long GROUP_HEADER_ID = Long.MIN_VALUE;
+
+    /** A header row of a group in the grouped run table: its name says the group's value and run count. */
+    public static HistoryRow groupHeader(String title) {
+        return new HistoryRow(GROUP_HEADER_ID, title, "", "", "", "", null, null, null, null, "", null, List.of(),
+                null);
+    }
+
+    /** Whether this is a group header row, not a run. */
+    public boolean isGroupHeader() {
+        return id == GROUP_HEADER_ID;
+    }
+
     /** A row for a full result (its spec gives strategy and compression). */
     public static HistoryRow of(long id, RunResult r, List<String> tags) {
         ExperimentSpec s = r.spec();

@@ -34,6 +34,8 @@ public final class HistoryView extends BorderPane {
     public static final String FILTER_ID = "history-filter";
     public static final String COMPARE_ID = "compare-button";
     public static final String GROUPS_ID = "history-groups";
+    /** Node id of the "Group by" chooser. */
+    public static final String GROUP_BY_ID = "history-group-by";
 
     private final TableView<HistoryRow> table = new TableView<>();
 
@@ -95,7 +97,17 @@ public final class HistoryView extends BorderPane {
             });
             columns.getItems().add(item);
         }
-        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh, columns);
+        javafx.scene.control.ComboBox<String> groupBy = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(HistoryViewModel.groupChoices()));
+        groupBy.setId(GROUP_BY_ID);
+        groupBy.valueProperty().bindBidirectional(vm.groupByProperty());
+        groupBy.setTooltip(new Tooltip("Group by: show the runs under one header row per value of a field "
+                + "(status, tag or any spec field)"));
+        groupBy.setMaxWidth(150);
+        Label groupLabel = new Label("Group by");
+        groupLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, filter, compare, clone, rerun, tag, untag, delete, refresh, columns, groupLabel,
+                groupBy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         // buttons keep their words; the filter field gives way
@@ -135,8 +147,24 @@ public final class HistoryView extends BorderPane {
         SortedList<HistoryRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // grouped, the table shows the view model's header-and-member rows in their order (no column sorting)
+        table.setSortPolicy(t -> HistoryViewModel.GROUP_NONE.equals(vm.groupByProperty().get())
+                && TableView.DEFAULT_SORT_POLICY.call(t));
+        vm.groupByProperty().addListener((o, was, now) -> {
+            table.getSelectionModel().clearSelection();
+            table.setItems(HistoryViewModel.GROUP_NONE.equals(now) ? sorted : vm.groupedRows());
+        });
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(HistoryRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setStyle(!empty && row != null && row.isGroupHeader() ? "-fx-font-weight: bold;" : "");
+            }
+        });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<HistoryRow>) c -> {
-            vm.selection().setAll(List.copyOf(table.getSelectionModel().getSelectedItems()));
+            // a group header is not a run: selecting it selects nothing
+            vm.selection().setAll(table.getSelectionModel().getSelectedItems().stream()
+                    .filter(r -> r != null && !r.isGroupHeader()).toList());
             vm.loadNotes();
             if (!vm.selection().isEmpty()) {
                 vm.loadSelected(onSelect);
@@ -248,6 +276,9 @@ public final class HistoryView extends BorderPane {
                                java.util.function.BiConsumer<Long, Boolean> toggle) {
         TableColumn<HistoryRow, Boolean> c = new TableColumn<>(CHART_COLUMN);
         c.setCellValueFactory(cd -> {
+            if (cd.getValue().isGroupHeader()) {
+                return null; // no check on a group header
+            }
             long id = cd.getValue().id();
             javafx.beans.property.BooleanProperty p = new javafx.beans.property.SimpleBooleanProperty(
                     charted.test(id));
@@ -283,12 +314,15 @@ public final class HistoryView extends BorderPane {
     private static TableColumn<HistoryRow, Double> number(String title, Function<HistoryRow, Double> value,
                                                           String format, double width) {
         TableColumn<HistoryRow, Double> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        // a group header row has no figures: NaN draws as a blank cell, not as "n/a"
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().isGroupHeader() ? Double.NaN
+                : value.apply(cd.getValue())));
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? "n/a" : String.format(Locale.ROOT, format, v));
+                setText(empty || (v != null && v.isNaN()) ? null
+                        : v == null ? "n/a" : String.format(Locale.ROOT, format, v));
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });

@@ -6,6 +6,7 @@ import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
@@ -34,11 +35,90 @@ public final class HistoryViewModel {
     private final javafx.collections.ObservableMap<Long, com.fasterxml.jackson.databind.JsonNode> specs =
             FXCollections.observableHashMap();
 
+    /** "Group by" choice meaning no grouping. */
+    public static final String GROUP_NONE = "none";
+    /** "Group by" choice: the run's status. */
+    public static final String GROUP_STATUS = "status";
+    /** "Group by" choice: the run's tags. */
+    public static final String GROUP_TAG = "tag";
+    private final StringProperty groupBy = new SimpleStringProperty(GROUP_NONE);
+    /** The filtered rows under group header rows, while a "Group by" field is chosen. */
+    private final ObservableList<HistoryRow> grouped = FXCollections.observableArrayList();
+
     public HistoryViewModel(RunHistory history, UiExecutor executor, Consumer<Throwable> onError) {
         this.history = history;
         this.executor = executor;
         this.onError = onError;
         filter.addListener((o, was, now) -> filtered.setPredicate(r -> r.matches(now)));
+        filtered.addListener((ListChangeListener<HistoryRow>) c -> {
+            if (isSpecField(groupBy.get())) {
+                loadSpecs(); // runs listed since are grouped once their specs are read
+            }
+            regroup();
+        });
+        specs.addListener((javafx.collections.MapChangeListener<Long, com.fasterxml.jackson.databind.JsonNode>)
+                c -> regroup());
+        groupBy.addListener((o, was, now) -> {
+            if (isSpecField(now)) {
+                loadSpecs();
+            }
+            regroup();
+        });
+    }
+
+    /** The "Group by" choices: none, status, tag, then every spec field the Columns menu offers. */
+    public static List<String> groupChoices() {
+        List<String> out = new java.util.ArrayList<>(List.of(GROUP_NONE, GROUP_STATUS, GROUP_TAG));
+        dev.verdant.app.builder.SpecField.ALL.forEach(f -> out.add(f.path()));
+        return out;
+    }
+
+    /** The field the run table is grouped by ({@link #GROUP_NONE} for a flat table). */
+    public StringProperty groupByProperty() {
+        return groupBy;
+    }
+
+    /** The filtered rows, each group (sorted by value) under a header row; empty while not grouped. */
+    public ObservableList<HistoryRow> groupedRows() {
+        return grouped;
+    }
+
+    private static boolean isSpecField(String field) {
+        return field != null && !GROUP_NONE.equals(field) && !GROUP_STATUS.equals(field)
+                && !GROUP_TAG.equals(field);
+    }
+
+    /** The value run row {@code r} has for the "Group by" field, as the header shows it. */
+    public String groupValue(HistoryRow r) {
+        String field = groupBy.get();
+        String v;
+        if (GROUP_STATUS.equals(field)) {
+            v = r.status();
+        } else if (GROUP_TAG.equals(field)) {
+            v = String.join(", ", r.tags());
+        } else {
+            v = specValue(r.id(), field);
+        }
+        return v == null || v.isEmpty() ? "(not set)" : v;
+    }
+
+    private void regroup() {
+        String field = groupBy.get();
+        if (field == null || GROUP_NONE.equals(field)) {
+            grouped.clear();
+            return;
+        }
+        java.util.Map<String, List<HistoryRow>> byValue = new java.util.TreeMap<>();
+        for (HistoryRow r : filtered) {
+            byValue.computeIfAbsent(groupValue(r), k -> new java.util.ArrayList<>()).add(r);
+        }
+        List<HistoryRow> out = new java.util.ArrayList<>();
+        byValue.forEach((value, members) -> {
+            out.add(HistoryRow.groupHeader(field + " = " + value + " · " + members.size()
+                    + (members.size() == 1 ? " run" : " runs")));
+            out.addAll(members);
+        });
+        grouped.setAll(out);
     }
 
     /** Rows matching the filter (the view sorts them). */
@@ -145,6 +225,11 @@ public final class HistoryViewModel {
         if (!specColumns.contains(path)) {
             specColumns.add(path);
         }
+        loadSpecs();
+    }
+
+    /** Reads, off the FX thread, the specs of the listed runs not loaded yet (spec columns and grouping use them). */
+    private void loadSpecs() {
         List<Long> missing = rows.stream().map(HistoryRow::id).filter(id -> !specs.containsKey(id)).toList();
         if (missing.isEmpty()) {
             return;

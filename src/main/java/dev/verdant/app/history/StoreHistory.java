@@ -44,9 +44,12 @@ public final class StoreHistory implements RunHistory {
         for (RunSummary s : summaries) {
             var spec = details ? store.spec(s.id()).orElse(null) : null;
             CompressionReport last = spec != null && spec.compression().isEmpty() ? null : lastStep(s.id());
+            // boxed on purpose: a ternary of double and Double unboxes the null accuracy of a failed run (NPE)
+            Double delivered = last != null && s.accuracy() != null ? Double.valueOf(last.accuracy()) : s.accuracy();
+            Long params = last != null && s.params() != null ? Long.valueOf(last.params()) : s.params();
             rows.add(new HistoryRow(s.id(), s.name(), s.dataset(), s.arch(), HistoryRow.strategy(spec),
-                    HistoryRow.compression(spec), last != null && s.accuracy() != null ? last.accuracy() : s.accuracy(),
-                    s.energyJoules(), s.co2eGrams(), last != null && s.params() != null ? last.params() : s.params(),
+                    HistoryRow.compression(spec), delivered,
+                    s.energyJoules(), s.co2eGrams(), params,
                     s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags(),
                     s.accuracy()));
         }

@@ -214,12 +214,15 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         }
         List<RunEvent> events = dev.verdant.run.Replay.events(r);
         apply(events);
+        vm.markFinished(dev.verdant.run.RunId.stored(r.id())); // a stored run has ended
     }
 
     /** Node id of the Pareto chart's task chooser. */
     public static final String TASK_ID = "pareto-task";
     /** Node id of the button that clears the live charts. */
     public static final String CLEAR_ID = "clear-charts";
+    /** Node id of the button that clears the finished runs' curves. */
+    public static final String CLEAR_FINISHED_ID = "clear-finished";
 
     private Runnable onClear = () -> { };
 
@@ -240,6 +243,12 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         clear.setTooltip(new javafx.scene.control.Tooltip("Remove every run's curves and take all runs off the "
                 + "Pareto chart (History's \"show on charts\" checks put them back)"));
         clear.setOnAction(e -> clearCharts());
+        javafx.scene.control.Button clearFinished = new javafx.scene.control.Button("Clear finished runs");
+        clearFinished.setId(CLEAR_FINISHED_ID);
+        clearFinished.setTooltip(new javafx.scene.control.Tooltip("Remove the curves of completed, failed and "
+                + "cancelled runs; running ones stay (the Pareto chart is left as it is)"));
+        clearFinished.setOnAction(e -> clearFinishedRuns());
+        clearFinished.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.control.Label taskLabel = new javafx.scene.control.Label("Task");
@@ -250,7 +259,7 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         task.setMinWidth(90);
         task.setMaxWidth(260);
         excluded.setMinWidth(0);
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, taskLabel, task, excluded, spacer, clear);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, taskLabel, task, excluded, spacer, clearFinished, clear);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(2, 6, 2, 6));
         javafx.scene.layout.BorderPane box = new javafx.scene.layout.BorderPane(pareto);
@@ -288,6 +297,34 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         }
         accuracy.chart().getXYPlot().clearDomainMarkers();
         onClear.run();
+        throttle.flush();
+    }
+
+    /**
+     * Removes the curves of every run that ended and keeps the running ones; runs hidden by a legend click stay
+     * hidden (a renderer's visibility is per series index, and the indices shift when series go).
+     */
+    public void clearFinishedRuns() {
+        java.util.Set<JFreeChart> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(charts());
+        throttle.beginUpdate(all);
+        for (JFreeChart c : List.of(accuracy.chart(), loss.chart(), power.chart())) {
+            org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
+            for (int d = 0; d < plot.getDatasetCount(); d++) {
+                if (plot.getDataset(d) != null && plot.getRenderer(d) != null) {
+                    for (int s = 0; s < plot.getDataset(d).getSeriesCount(); s++) {
+                        plot.getRenderer(d).setSeriesVisible(s, null);
+                    }
+                }
+            }
+        }
+        List<String> gone = vm.clearFinished();
+        for (ChartPane p : List.of(accuracy, loss, power)) {
+            List<String> keep = new java.util.ArrayList<>(p.hiddenRuns());
+            keep.removeAll(gone);
+            p.hiddenRuns().clear();
+            keep.forEach(p::hideRun);
+        }
         throttle.flush();
     }
 

@@ -136,6 +136,8 @@ public final class LiveChartsViewModel {
         double lastX;
         double flops;
         int knownSteps;
+        /** Completed, failed or cancelled: "Clear finished runs" takes its curves off. */
+        boolean finished;
         final List<BatchRecord> firstEpoch = new ArrayList<>();
 
         Trace(String label, ExperimentSpec spec) {
@@ -259,6 +261,55 @@ public final class LiveChartsViewModel {
         revision.set(revision.get() + 1);
     }
 
+    /** Records that run {@code run} ended (a stored run replayed onto the charts has no Finished event). */
+    public void markFinished(RunId run) {
+        Trace t = traces.get(run);
+        if (t != null) {
+            t.finished = true;
+        }
+    }
+
+    /**
+     * Removes the curves and step marks of every run that ended (completed, failed or cancelled) and keeps the
+     * running ones as they are; the Pareto chart stays.
+     *
+     * @return the labels of the runs taken off
+     */
+    public List<String> clearFinished() {
+        List<String> gone = new ArrayList<>();
+        for (var it = traces.values().iterator(); it.hasNext(); ) {
+            Trace t = it.next();
+            if (!t.finished) {
+                continue;
+            }
+            it.remove();
+            gone.add(t.label);
+            accuracy.removeSeries(t.acc);
+            batchLoss.removeSeries(t.batchLoss);
+            loss.removeSeries(t.trainLoss);
+            loss.removeSeries(t.valLoss);
+            if (t.power != null) {
+                power.removeSeries(t.power);
+                seriesRun.remove(t.power.getKey());
+            }
+            for (XYSeries s : List.of(t.acc, t.batchLoss, t.trainLoss, t.valLoss)) {
+                seriesRun.remove(s.getKey());
+            }
+            info.remove(t.acc.getKey());
+            allInfo.remove(t.acc.getKey());
+            coords.remove(t.acc.getKey());
+            markPoints.removeIf(m -> t.acc.getKey().equals(m[0]));
+            marks.removeIf(m -> t.label.equals(m.run()));
+        }
+        if (traces.isEmpty()) {
+            sawEnergy = false;
+            sawTime = false;
+            xMode.set(XAxisMode.ENERGY);
+        }
+        revision.set(revision.get() + 1);
+        return gone;
+    }
+
     /**
      * Adds one batch of events; each changed series fires once at the end. A run's curves are labelled with its
      * id and name ({@code run 7 mnist-mlp}), as History and the queue name it.
@@ -301,6 +352,11 @@ public final class LiveChartsViewModel {
                 if (t != null && st.report().index() > 0) {
                     step(t, st.report(), changed);
                 }
+            }
+
+            @Override
+            public void onFinished(RunEvent.Finished f) {
+                markFinished(f.runId());
             }
         };
         for (RunEvent e : events) {

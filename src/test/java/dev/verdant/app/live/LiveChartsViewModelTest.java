@@ -175,4 +175,22 @@ class LiveChartsViewModelTest {
         assertEquals(3, csv.size());
         assertFalse(csv.get(1).isBlank());
     }
+
+    @Test
+    void clearFinishedTakesOffEndedRunsAndKeepsRunningOnes() {
+        RunId other = RunId.stored(8);
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4),
+                new RunEvent.Started(other, spec, null, 100, 200, 4)));
+        vm.apply(epoch(1, 2, 5.0));
+        vm.apply(List.of(new RunEvent.Power(other, new PowerSample(1.0, 20.0, "train", "estimated"))));
+        vm.apply(List.of(new RunEvent.Finished(other, AppSamples.run(8, "live", 0.01, 0.5, 5.0))));
+        assertEquals(2, vm.accuracyDataset().getSeriesCount());
+        assertEquals(List.of("run 8 live"), vm.clearFinished());
+        assertEquals(1, vm.accuracyDataset().getSeriesCount());
+        assertEquals("run 7 live", vm.runOf(vm.accuracyDataset().getSeries(0).getKey()));
+        assertEquals(2, vm.lossDataset().getSeriesCount());
+        assertEquals(0, vm.powerDataset().getSeriesCount());
+        assertEquals(List.of(), vm.clearFinished(), "the running run stays");
+        assertEquals(1, vm.accuracyDataset().getSeriesCount());
+    }
 }
