@@ -327,8 +327,9 @@ public final class MainWindow {
      */
     public Scene install(Stage stage) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(ctx.settings().getDouble(AppSettings.WIDTH, 1360), screen.getWidth()),
-                Math.min(ctx.settings().getDouble(AppSettings.HEIGHT, 860), screen.getHeight()));
+        double width = Math.min(ctx.settings().getDouble(AppSettings.WIDTH, 1360), screen.getWidth());
+        double height = Math.min(ctx.settings().getDouble(AppSettings.HEIGHT, 860), screen.getHeight());
+        Scene scene = new Scene(root, width, height);
         state.themeProperty().get().applyTo(scene);
         stage.setScene(scene);
         stage.setTitle("Verdant — accuracy against energy");

@@ -30,6 +30,9 @@ public final class VerdantApp extends Application {
         AppIcon.applyTo(stage);
         stage.setOnHidden(e -> Platform.exit());
         stage.show();
+        // Under some window managers (openbox, seen in the installer's smoke test) the window is mapped at GTK's
+        // default of 200x200 and the scene's size is ignored: ask for it again once the window is showing.
+        Platform.runLater(stage::sizeToScene);
         Launcher.markShown();
         StartupFile.open(window, getParameters().getRaw());
         if (storeProblem[0] != null) {
