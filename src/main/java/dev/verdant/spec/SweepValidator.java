@@ -215,8 +215,39 @@ public final class SweepValidator {
                 add("sweep.halving.maxEpochs", "'" + max + "' must be at least minEpochs (" + h.minEpochs()
                         + ") and at most 10000");
             }
-        } else if (s.halving().maxEpochs() != null) {
+            if (h.selection() != null && !List.of("epsnet", "crowding").contains(h.selection())) {
+                add("sweep.halving.selection", "'" + h.selection() + "' is not one of epsnet, crowding (how a front "
+                        + "is ordered for promotion)");
+            }
+            checkHalvingExtras(s, h);
+        } else if (s.halving().maxEpochs() != null || s.halving().selection() != null
+                || s.halving().continueTrials() != null || s.halving().stopOnForecast() != null
+                || s.halving().unit() != null) {
             add("sweep.halving", "applies to method: halving or hyperband only (this sweep is " + s.method() + ")");
+        }
+    }
+
+    /** Forecast stopping and joule rungs. */
+    private void checkHalvingExtras(SweepSpec s, SweepHalving h) {
+        if (h.forecastStops() && s.targetAccuracy() == null) {
+            add("sweep.halving.stopOnForecast", "needs a target (sweep.target.accuracy): the forecast says when a "
+                    + "trial reaches it");
+        }
+        if (h.unit() != null && !SweepHalving.UNITS.contains(h.unit())) {
+            add("sweep.halving.unit", "'" + h.unit() + "' is not one of epochs, joules");
+        }
+        if (h.inJoules()) {
+            if (h.minJoules() == null || !(h.minJoules() > 0)) {
+                add("sweep.halving.minJoules", "give a trial's joule allowance at the first rung, above 0 (unit: "
+                        + "joules)");
+            }
+            if (h.maxJoules() == null || h.minJoules() != null && !(h.maxJoules() >= h.minJoules())) {
+                add("sweep.halving.maxJoules", "give the allowance at the last rung, at least minJoules (unit: "
+                        + "joules)");
+            }
+        } else if (h.minJoules() != null || h.maxJoules() != null) {
+            add("sweep.halving.unit", "minJoules and maxJoules count rungs in joules: add unit: joules, or leave "
+                    + "them out for rungs in epochs");
         }
     }
 

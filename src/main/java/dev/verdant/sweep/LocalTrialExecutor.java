@@ -53,6 +53,12 @@ public final class LocalTrialExecutor implements TrialExecutor {
         };
     }
 
+    /** Runs here use the sweep's own store, so a promoted trial can go on from its previous rung's model. */
+    @Override
+    public boolean continuesTrials() {
+        return true;
+    }
+
     @Override
     public int parallelism() {
         return parallelism;

@@ -6,7 +6,11 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunListener;
+import dev.verdant.data.Datasets;
+import dev.verdant.spec.DatasetSpec;
+import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.Mappers;
+import dev.verdant.spec.TransferSpec;
 import dev.verdant.spec.SpecException;
 import dev.verdant.spec.SweepCodec;
 import dev.verdant.spec.SweepObjective;
@@ -53,6 +57,7 @@ public final class SweepRunner {
     private volatile SweepStop stop;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Map<String, List<TrialRecord>> rows = new HashMap<>();
+    private final Map<DatasetSpec, Integer> validationSizes = new HashMap<>();
     private double committedJoules;
     private int started;
     private long sessionStartNanos;
@@ -169,12 +174,16 @@ public final class SweepRunner {
         for (Configuration c : alive) {
             byNumber.put(c.number(), c);
             double[] v = new double[objectives.size()];
+            double[] err = new double[objectives.size()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = mean(c, rung, objectives.get(i).metric());
+                if (objectives.get(i).isAccuracy()) { // binomial noise of the mean over the pooled validation sets
+                    err[i] = Promotion.accuracyError(v[i], (long) validationSamples(c) * sweep.repeats());
+                }
             }
-            points.add(new Promotion.Point(c.number(), v));
+            points.add(new Promotion.Point(c.number(), v, err));
         }
-        List<Promotion.Point> ranked = Promotion.rank(points, objectives);
+        List<Promotion.Point> ranked = Promotion.rank(points, objectives, selection());
         Set<Integer> kept = new HashSet<>();
         for (int i = 0; i < Math.min(keep, ranked.size()); i++) {
             kept.add(ranked.get(i).key());
@@ -202,6 +211,26 @@ public final class SweepRunner {
         }
         next.sort(Comparator.comparingInt(Configuration::number));
         return next;
+    }
+
+    /** The front order asked for by {@code halving.selection} (validated; epsnet by default). */
+    private Promotion.Selection selection() {
+        Promotion.Selection s = Promotion.Selection.of(sweep.halving().selectionOrDefault());
+        return s == null ? Promotion.Selection.EPSNET : s;
+    }
+
+    /**
+     * Validation samples of a configuration's data, for the accuracy's standard error in promotion; read once per
+     * dataset section (the data is loaded as its runs load it). 0, meaning "compare exactly", if it cannot be read.
+     */
+    private int validationSamples(Configuration c) {
+        return validationSizes.computeIfAbsent(c.spec().dataset(), d -> {
+            try {
+                return Datasets.load(d, c.spec().seed()).validation().size();
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        });
     }
 
     /** The mean of {@code metric} over the configuration's repeats at a rung; NaN when one has no value. */
@@ -237,14 +266,55 @@ public final class SweepRunner {
         final Task task;
         final String trialId;
         final int attempt;
+        /** The previous rung's result this attempt continues from, or null (trained from scratch). */
+        final TrialRecord previous;
+        final int priorEpochs;
+        final double priorJoules;
+        final double priorSeconds;
         volatile TrialRun run;
         volatile double liveJoules;
 
-        InFlight(Task task, String trialId, int attempt) {
+        InFlight(Task task, String trialId, int attempt, TrialRecord previous) {
             this.task = task;
             this.trialId = trialId;
             this.attempt = attempt;
+            this.previous = previous;
+            this.priorEpochs = previous == null ? 0 : previous.epochs();
+            this.priorJoules = previous == null ? 0 : recipeFigure(previous, RECIPE_JOULES, previous.energyJoules());
+            this.priorSeconds = previous == null ? 0 : recipeFigure(previous, RECIPE_SECONDS, previous.seconds());
         }
+    }
+
+    /** Metrics-JSON key: joules of everything that produced a trial's model (its run and the runs it continued). */
+    static final String RECIPE_JOULES = "recipeJoules";
+    /** Metrics-JSON key: seconds of those runs. */
+    static final String RECIPE_SECONDS = "recipeSeconds";
+    /** Metrics-JSON key: validation samples its accuracy was measured on. */
+    static final String VALIDATION_SAMPLES = "validationSamples";
+
+    /** A trial's recipe figure from its metrics, else {@code fallback} (rows written before continuation). */
+    static double recipeFigure(TrialRecord t, String key, Double fallback) {
+        Double v = metricOf(t, key);
+        return v != null ? v : fallback == null ? 0 : fallback;
+    }
+
+    /**
+     * The previous rung's result a promoted trial can continue from: only when asked (halving.continueTrials, the
+     * default), the executor can load a stored model, and that run completed with a saved model; else null, and
+     * the trial trains from scratch.
+     */
+    private TrialRecord continuable(Task t) {
+        if (t.rung() == 0 || !sweep.halving().continues() || !executor.continuesTrials()) {
+            return null;
+        }
+        Optional<TrialRecord> prev = latest(PlanIds.id(sweepId, t.config().number(), t.rung() - 1, t.repeat()));
+        if (prev.isEmpty() || !prev.get().status().hasResult() || prev.get().runId() == null
+                || prev.get().epochs() >= t.epochs()) {
+            return null;
+        }
+        boolean saved = runs.modelPath(prev.get().runId())
+                .map(d -> java.nio.file.Files.exists(d.resolve("model-0000.params"))).orElse(false);
+        return saved ? prev.get() : null;
     }
 
     private record Done(InFlight flight, RunResult result, Throwable error) {
@@ -284,10 +354,14 @@ public final class SweepRunner {
                 t.rung(), t.repeat(), t.epochs(), t.config().valuesJson());
         store.addTrial(pending);
         add(pending);
-        InFlight flight = new InFlight(t, trialId, attempt);
+        TrialRecord previous = continuable(t);
+        InFlight flight = new InFlight(t, trialId, attempt, previous);
         inFlight.put(trialId, flight);
-        TrialAttempt a = new TrialAttempt(trialId, attempt, plan.attemptSpec(t.config(), t.rung(), t.repeat(),
-                t.epochs()));
+        ExperimentSpec spec = plan.attemptSpec(t.config(), t.rung(), t.repeat(), t.epochs() - flight.priorEpochs);
+        if (previous != null) { // go on from the previous rung's model: only the epochs it lacks are trained
+            spec = spec.withTransfer(new TransferSpec(previous.runId(), "continue", null, 0));
+        }
+        TrialAttempt a = new TrialAttempt(trialId, attempt, spec);
         TrialRun run = executor.start(a, new TrialListener(flight));
         flight.run = run;
         started++;
@@ -369,6 +443,14 @@ public final class SweepRunner {
             if (v != null) {
                 metrics.put(m, v);
             }
+        }
+        if (joules != null) {
+            metrics.put(RECIPE_JOULES, f.priorJoules + joules);
+        }
+        Double runSeconds = r == null || r.finalMetrics() == null ? null : r.finalMetrics().trainSeconds();
+        metrics.put(RECIPE_SECONDS, f.priorSeconds + (runSeconds == null ? 0 : runSeconds));
+        if (f.previous != null) {
+            metrics.put("continuedFromRun", f.previous.runId());
         }
         Double accuracy = Metrics.of(r, accuracyMetric());
         Long runId = r == null ? null : r.id();

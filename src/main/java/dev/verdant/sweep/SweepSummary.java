@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * What a sweep found and what it cost: the recommended recipe with one sentence why, the front of (accuracy,
  * energy) over the recipes tried, and the waste ledger. A recipe is a configuration trained for the epochs of the
  * highest rung it completed (a pruned trial is a cheap recipe too); its accuracy and joules are those of that run
- * (the mean over repeats). Every joule figure is as the runs obtained it ({@link #energyMethod}: measured or
+ * (the mean over repeats; a trial continued from its previous rung's model counts the runs it went on from too).
+ * Every joule figure is as the runs obtained it ({@link #energyMethod}: measured or
  * estimated).
  *
  * @param energyMethod     how the trials' energy was obtained (e.g. {@code estimated:cpu-tdp}); mixed methods are
@@ -46,7 +47,7 @@ public record SweepSummary(String energyMethod, double totalJoules, int trialRun
      * @param epochs   epochs of the rung it reached
      * @param rung     that rung
      * @param accuracy the sweep's accuracy metric (mean over repeats)
-     * @param joules   energy of that run (mean over repeats)
+     * @param joules   energy of that run, and of the runs it continued from (mean over repeats)
      * @param seconds  wall time of that run (mean over repeats)
      * @param trialId  the trial id of that run (first repeat)
      * @param runId    its run (first repeat), or null
@@ -175,8 +176,9 @@ public record SweepSummary(String energyMethod, double totalJoules, int trialRun
                         break;
                     }
                     acc += a;
-                    joules += t.energyJoules();
-                    secs += t.seconds() == null ? 0 : t.seconds();
+                    // a continued trial's model also cost the runs it went on from
+                    joules += SweepRunner.recipeFigure(t, SweepRunner.RECIPE_JOULES, t.energyJoules());
+                    secs += SweepRunner.recipeFigure(t, SweepRunner.RECIPE_SECONDS, t.seconds());
                 }
                 if (!complete) {
                     continue;

@@ -15,6 +15,15 @@ public interface TrialExecutor extends AutoCloseable {
     /** How many attempts run at once (for planning a rung). */
     int parallelism();
 
+    /**
+     * Whether an attempt may start from a stored run's model ({@code transfer: {mode: continue}}), which needs the
+     * sweep's store where the attempt runs. False unless an executor says so: a cluster worker has its own store, so
+     * promoted trials are trained again from scratch there.
+     */
+    default boolean continuesTrials() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -89,11 +89,23 @@ public final class TransferLearning {
      * Puts {@code stored}'s backbone values into {@code session}'s freshly initialised network (the classifier keeps
      * its fresh initialisation) and freezes per {@code mode}. Call it before training.
      *
-     * @throws TrainingException when the two networks differ other than in the classifier's output size
+     * With mode {@code continue} every value is taken over, the classifier's too, and nothing is frozen.
+     *
+     * @throws TrainingException when the two networks differ other than in the classifier's output size (in any
+     *                           way, for {@code continue})
      */
     public static void apply(TrainingSession session, Net stored, String mode) {
         Network target = session.network();
         Net fresh = target.trained();
+        if ("continue".equals(mode)) {
+            try {
+                NetBlocks.copyInto(stored, target.block());
+            } catch (RuntimeException e) {
+                throw new TrainingException("the stored network cannot be continued: it is not the same network as "
+                        + "this run's (" + target.summary() + "); continue needs the same model and classes", e);
+            }
+            return;
+        }
         List<Layer> mine = fresh.layers();
         List<Layer> theirs = stored.layers();
         if (mine.size() != theirs.size()) {

@@ -21,7 +21,9 @@ import java.util.Locale;
  * sorting on (accuracy, energy), and by accuracy alone. Prints each one's best validation accuracy and joules, and
  * halving's share of the grid's joules. Goals (issue 13):
  * halving's best within 0.5 points of the grid's, for at most 40% of its joules.
- * Usage: SweepHalvingBench [maxEpochs=9] [order=grid-first|halving-first]
+ * A third halving sweep on (accuracy, energy) retrains promoted trials from scratch instead of continuing them,
+ * to compare joules; each last-rung continued trial is compared with the grid's uninterrupted run.
+ * Usage: SweepHalvingBench [maxEpochs=9] [order=grid-first|halving-first] [baseSeed=7]
  */
 public final class SweepHalvingBench {
 
@@ -29,7 +31,8 @@ public final class SweepHalvingBench {
         DjlRuntime.configureOffline();
         int maxEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         boolean halvingFirst = args.length > 1 && args[1].startsWith("halving");
-        String base = "{ name: bench, seed: 7, dataset: { name: digits }, model: { arch: mlp }, training: { epochs: "
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
+        String base = "{ name: bench, seed: " + seed + ", dataset: { name: digits }, model: { arch: mlp }, training: { epochs: "
                 + maxEpochs + ", optimizer: adam }, device: cpu }";
         String params = "  parameters:\n"
                 + "    training.learningRate: { values: [0.0003, 0.001, 0.01] }\n"
@@ -39,6 +42,8 @@ public final class SweepHalvingBench {
         String halvingPart = "  method: halving\n  halving: { eta: 3, minEpochs: 1, maxEpochs: " + maxEpochs + " }\n";
         SweepSpec halving = SweepCodec.parse("sweep:\n  name: bench-halving\n  base: " + base + "\n" + params
                 + halvingPart, null);
+        SweepSpec halvingRetrain = SweepCodec.parse("sweep:\n  name: bench-halving-retrain\n  base: " + base + "\n"
+                + params + halvingPart.replace(" }\n", ", continueTrials: false }\n"), null);
         SweepSpec halvingAccuracy = SweepCodec.parse("sweep:\n  name: bench-halving-accuracy\n  base: " + base
                 + "\n" + params + halvingPart + "  objectives: [ { metric: deliveredAccuracy, goal: max } ]\n", null);
         Path dir = Files.createTempDirectory("verdant-sweep-bench");
@@ -48,10 +53,13 @@ public final class SweepHalvingBench {
             SweepResult g = null;
             SweepResult h = null;
             SweepResult ha = null;
-            for (String which : halvingFirst ? new String[] {"h", "ha", "g"} : new String[] {"g", "h", "ha"}) {
+            SweepResult hr = null;
+            for (String which : halvingFirst ? new String[] {"h", "ha", "hr", "g"}
+                    : new String[] {"g", "h", "ha", "hr"}) {
                 switch (which) {
                     case "g" -> g = new SweepRunner(store, executor, null).run(grid);
                     case "h" -> h = new SweepRunner(store, executor, null).run(halving);
+                    case "hr" -> hr = new SweepRunner(store, executor, null).run(halvingRetrain);
                     default -> ha = new SweepRunner(store, executor, null).run(halvingAccuracy);
                 }
             }
@@ -60,10 +68,17 @@ public final class SweepHalvingBench {
             double gJ = g.summary().totalJoules();
             System.out.printf(Locale.ROOT, "energy method: %s (every sweep; the trained models' runs)%n",
                     g.summary().energyMethod());
+            System.out.printf(Locale.ROOT, "base seed %d, order %s%n", seed, halvingFirst ? "halving first"
+                    : "grid first");
             System.out.printf(Locale.ROOT, "grid:    %d trial runs, best accuracy %.4f (config %d), %.1f J%n",
                     g.trials().size(), gBest.accuracy(), gBest.config(), gJ);
+            rungs("halving, promotion on (accuracy, energy)", h, g);
+            rungs("halving, promotion on accuracy", ha, g);
             report("halving, promotion on (accuracy, energy)", h, gBest, gJ);
             report("halving, promotion on accuracy", ha, gBest, gJ);
+            report("halving, promotion on (accuracy, energy), promoted trials retrained", hr, gBest, gJ);
+            continuedVersusGrid(h, g);
+            continuedVersusGrid(ha, g);
             System.out.printf(Locale.ROOT, "halving (accuracy, energy) recommends: %s%n",
                     h.summary().recommendation().why());
             System.out.printf(Locale.ROOT, "wall time of the three sweeps: %.0f s%n", wall);
@@ -83,6 +98,52 @@ public final class SweepHalvingBench {
                 gap <= 0.5 ? "met" : "NOT met");
         System.out.printf(Locale.ROOT, "  joules / grid joules: %.1f%% (goal <= 40%%): %s%n", 100 * hJ / gJ,
                 hJ <= 0.4 * gJ ? "met" : "NOT met");
+    }
+
+    /**
+     * Each rung of a halving sweep: every trial with its accuracy, joules and the grid's final accuracy of the same
+     * configuration (what it would have reached at full epochs), promoted (+) or pruned (-) with the reason.
+     */
+    private static void rungs(String name, SweepResult h, SweepResult g) {
+        java.util.Map<Integer, Double> gridAcc = new java.util.HashMap<>();
+        g.trials().forEach(t -> gridAcc.put(t.config(), t.accuracy()));
+        System.out.println("== " + name + ": trials by rung (acc, J, the grid's accuracy of that config at full "
+                + "epochs; + promoted / - pruned)");
+        int maxRung = h.trials().stream().mapToInt(TrialRecord::rung).max().orElse(0);
+        for (int rung = 0; rung <= maxRung; rung++) {
+            int r = rung;
+            System.out.println("  rung " + rung + ":");
+            h.trials().stream().filter(t -> t.rung() == r && t.accuracy() != null)
+                    .sorted(Comparator.comparingDouble(TrialRecord::accuracy).reversed())
+                    .forEach(t -> System.out.printf(Locale.ROOT, "    %s config %2d %s acc %.4f  %.3f J  grid %.4f  %s%n",
+                            t.status().name().equals("PRUNED") ? "-" : "+", t.config(), t.paramsJson(),
+                            t.accuracy(), t.energyJoules(), gridAcc.getOrDefault(t.config(), Double.NaN),
+                            t.message() == null ? "" : t.message()));
+        }
+    }
+
+    /**
+     * Continued trials against uninterrupted training: each trial of the last rung (its model went on from the
+     * previous rungs' models, the optimiser restarted at each rung) against the grid's run of the same configuration
+     * for the same epochs.
+     */
+    private static void continuedVersusGrid(SweepResult h, SweepResult g) {
+        java.util.Map<Integer, Double> gridAcc = new java.util.HashMap<>();
+        g.trials().forEach(t -> gridAcc.put(t.config(), t.accuracy()));
+        int last = h.trials().stream().mapToInt(TrialRecord::rung).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        double sum = 0;
+        int n = 0;
+        for (TrialRecord t : h.trials()) {
+            if (t.rung() == last && t.accuracy() != null && gridAcc.containsKey(t.config())) {
+                double d = t.accuracy() - gridAcc.get(t.config());
+                b.append(String.format(Locale.ROOT, " config %d %+.4f;", t.config(), d));
+                sum += Math.abs(d);
+                n++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "continued (%s) minus uninterrupted grid run, last rung:%s mean |diff| %.4f%n",
+                "sweep " + h.sweepId(), b, n == 0 ? Double.NaN : sum / n);
     }
 
     private static TrialRecord best(SweepResult r) {

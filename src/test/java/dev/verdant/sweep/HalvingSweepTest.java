@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Successive halving with real runs: every configuration trains one epoch, the third that promotion ranks best
- * trains three, and the others keep their rung-0 record with status pruned.
+ * trains three (going on from its rung-0 model), and the others keep their rung-0 record with status pruned.
  */
 class HalvingSweepTest {
 
@@ -52,7 +52,15 @@ class HalvingSweepTest {
             rung1.forEach(t -> {
                 assertEquals(3, t.epochs());
                 assertEquals(TrialStatus.COMPLETED, t.status());
-                assertEquals(3, store.load(t.runId()).orElseThrow().epochs().size(), "rung 1 trains 3 epochs");
+                // promoted trials go on from their rung-0 model: the rung-1 run trains the 2 epochs it lacks
+                TrialRecord from = rung0.stream().filter(r -> r.config() == t.config()).findFirst().orElseThrow();
+                var run = store.load(t.runId()).orElseThrow();
+                assertEquals(2, run.epochs().size(), "rung 1 trains the 2 epochs rung 0 had not");
+                assertEquals("continue", run.spec().transfer().mode());
+                assertEquals(from.runId(), run.spec().transfer().from());
+                // and the recipe's joules are both runs'
+                assertEquals(from.energyJoules() + t.energyJoules(),
+                        SweepRunner.metricOf(t, "recipeJoules"), 1e-9);
             });
             assertEquals(6, rung0.stream().filter(t -> t.status() == TrialStatus.PRUNED).count());
             assertEquals(6, pruned.size());
@@ -61,10 +69,15 @@ class HalvingSweepTest {
                 assertTrue(t.accuracy() != null && t.energyJoules() != null, "a pruned trial keeps its figures");
             });
 
-            // the promoted ones are exactly the top 3 of NSGA-II ranking on the stored rung-0 figures
-            List<Promotion.Point> points = rung0.stream().map(t -> new Promotion.Point(t.config(), new double[] {
-                    SweepRunner.metricOf(t, "deliveredAccuracy"), SweepRunner.metricOf(t, "totalEnergyJoules")}))
-                    .toList();
+            // the promoted ones are exactly the top 3 of the promotion ranking on the stored rung-0 figures
+            // (the accuracy with its binomial standard error on the 360 validation samples of digits)
+            int validation = dev.verdant.data.Datasets.load(spec.baseSpec().dataset(), spec.baseSpec().seed())
+                    .validation().size();
+            List<Promotion.Point> points = rung0.stream().map(t -> {
+                double acc = SweepRunner.metricOf(t, "deliveredAccuracy");
+                return new Promotion.Point(t.config(), new double[] {acc, SweepRunner.metricOf(t, "totalEnergyJoules")},
+                        new double[] {Promotion.accuracyError(acc, validation), 0});
+            }).toList();
             Set<Integer> expected = Promotion.select(points, spec.objectives(), 3).stream()
                     .map(Promotion.Point::key).collect(Collectors.toSet());
             assertEquals(expected, rung1.stream().map(TrialRecord::config).collect(Collectors.toSet()));
