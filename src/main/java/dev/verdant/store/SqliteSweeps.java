@@ -245,7 +245,7 @@ final class SqliteSweeps implements SweepStore {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sweep_trials SET status = ?, "
                     + "run_id = coalesce(?, run_id), worker = coalesce(?, worker), accuracy = ?, energy_joules = ?, "
-                    + "energy_method = ?, seconds = ?, metrics_json = ?, message = ?, ended_at = ? "
+                    + "energy_method = ?, seconds = ?, metrics_json = ?, message = ?, ended_at = ?, epochs = ? "
                     + "WHERE trial_id = ? AND attempt = ? AND status IN ('pending', 'running')")) {
                 ps.setString(1, r.status().label());
                 if (r.runId() == null) {
@@ -261,8 +261,9 @@ final class SqliteSweeps implements SweepStore {
                 ps.setString(8, r.metricsJson());
                 ps.setString(9, r.message());
                 ps.setString(10, r.endedAt() != null ? r.endedAt() : Instant.now().toString());
-                ps.setString(11, r.trialId());
-                ps.setInt(12, r.attempt());
+                ps.setInt(11, r.epochs()); // rungs in joules know a trial's epochs only at its end
+                ps.setString(12, r.trialId());
+                ps.setInt(13, r.attempt());
                 return ps.executeUpdate() == 1;
             }
         });

@@ -47,8 +47,8 @@ public interface SweepStore {
     void trialRun(String trialId, int attempt, long runId);
 
     /**
-     * Commits an attempt's result (status, run, figures, message, end time) if the attempt is still open
-     * (pending or running). Returns false, changing nothing, when it was committed before or is not stored.
+     * Commits an attempt's result (status, run, figures, epochs trained, message, end time) if the attempt is still
+     * open (pending or running). Returns false, changing nothing, when it was committed before or is not stored.
      */
     boolean commitTrial(TrialRecord result);
 

@@ -12,7 +12,8 @@ import java.util.List;
  * What a sweep will run, worked out before anything runs and the same every time for the same sweep (so a resumed
  * sweep finds its trials again): brackets of configurations, each with its rungs (epochs, and how many trials each
  * rung keeps). Grid and random have one bracket with one rung at the base spec's epochs; successive halving one
- * bracket with rungs {@code minEpochs .. maxEpochs} growing by eta; Hyperband the brackets of Li et al. (2018).
+ * bracket with rungs {@code minEpochs .. maxEpochs} growing by eta (or joule allowances {@code minJoules ..
+ * maxJoules}); Hyperband the brackets of Li et al. (2018).
  *
  * @param sweep    the sweep
  * @param brackets its brackets, in the order they run
@@ -24,14 +25,28 @@ public record SweepPlan(SweepSpec sweep, List<Bracket> brackets) {
      *
      * @param index   0-based
      * @param configs its configurations
-     * @param epochs  epochs of each rung
+     * @param epochs  epochs of each rung (with joule rungs: the most epochs a trial may have trained by its end)
      * @param keep    how many configurations each rung runs ({@code keep.get(0) == configs.size()})
+     * @param joules  with rungs in joules, each rung's allowance: a trial's joules by the rung's end (its own and,
+     *                when continued, those of the runs it went on from); empty for rungs in epochs
      */
-    public record Bracket(int index, List<Configuration> configs, List<Integer> epochs, List<Integer> keep) {
+    public record Bracket(int index, List<Configuration> configs, List<Integer> epochs, List<Integer> keep,
+                          List<Double> joules) {
         public Bracket {
             configs = List.copyOf(configs);
             epochs = List.copyOf(epochs);
             keep = List.copyOf(keep);
+            joules = joules == null ? List.of() : List.copyOf(joules);
+        }
+
+        /** A bracket with rungs in epochs. */
+        public Bracket(int index, List<Configuration> configs, List<Integer> epochs, List<Integer> keep) {
+            this(index, configs, epochs, keep, List.of());
+        }
+
+        /** The joule allowance of a rung, or null when rungs are in epochs. */
+        public Double allowance(int rung) {
+            return joules.isEmpty() ? null : joules.get(rung);
         }
 
         /** Trial runs this bracket makes at most (repeats not counted). */
@@ -66,11 +81,12 @@ public record SweepPlan(SweepSpec sweep, List<Bracket> brackets) {
         }
         SweepHalving h = sweep.halving().resolve(base.training().epochs());
         int eta = h.eta();
-        int sMax = levels(h.minEpochs(), h.maxEpochs(), eta);
+        int sMax = h.inJoules() ? levels(h.minJoules(), h.maxJoules(), eta)
+                : levels(h.minEpochs(), h.maxEpochs(), eta);
         if (method == SweepMethod.HALVING) {
             int n = defaultTrials(sweep);
             List<Configuration> configs = Expansion.configurations(sweep, Expansion.draw(sweep, n, seed), 1, 0);
-            return new SweepPlan(sweep, List.of(bracket(0, configs, sMax, h.maxEpochs(), eta)));
+            return new SweepPlan(sweep, List.of(bracket(0, configs, sMax, h, eta)));
         }
         // Hyperband: bracket s starts n_s configurations at maxEpochs * eta^-s epochs; s = sMax is plain halving
         List<Integer> sizes = new ArrayList<>();
@@ -90,7 +106,7 @@ public record SweepPlan(SweepSpec sweep, List<Bracket> brackets) {
             int n = sizes.get(b);
             List<Configuration> configs = Expansion.configurations(sweep, values.subList(from, from + n), from + 1, b);
             from += n;
-            brackets.add(bracket(b, configs, s, h.maxEpochs(), eta));
+            brackets.add(bracket(b, configs, s, h, eta));
         }
         return new SweepPlan(sweep, brackets);
     }
@@ -104,15 +120,30 @@ public record SweepPlan(SweepSpec sweep, List<Bracket> brackets) {
         return s;
     }
 
-    private static Bracket bracket(int index, List<Configuration> configs, int s, int maxEpochs, int eta) {
+    /** How many rungs above the first fit between min and max joules: floor(log_eta(max / min)). */
+    static int levels(double minJoules, double maxJoules, int eta) {
+        int s = 0;
+        while (minJoules * Math.pow(eta, s + 1) <= maxJoules * (1 + 1e-9)) {
+            s++;
+        }
+        return s;
+    }
+
+    private static Bracket bracket(int index, List<Configuration> configs, int s, SweepHalving h, int eta) {
         List<Integer> epochs = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
+        List<Double> joules = new ArrayList<>();
         int n = configs.size();
         for (int i = 0; i <= s; i++) {
-            epochs.add(Math.max(1, (int) Math.round(maxEpochs / Math.pow(eta, s - i))));
+            if (h.inJoules()) { // every rung may train up to maxEpochs; its allowance ends it sooner
+                epochs.add(h.maxEpochs());
+                joules.add(h.maxJoules() / Math.pow(eta, s - i));
+            } else {
+                epochs.add(Math.max(1, (int) Math.round(h.maxEpochs() / Math.pow(eta, s - i))));
+            }
             keep.add(Math.max(1, (int) Math.floor(n / Math.pow(eta, i))));
         }
-        return new Bracket(index, configs, epochs, keep);
+        return new Bracket(index, configs, epochs, keep, joules);
     }
 
     /** Configurations drawn by random and halving: trials, else the whole grid, else 10. */

@@ -6,7 +6,10 @@ import dev.verdant.result.RunResult;
 import dev.verdant.result.RunStatus;
 import dev.verdant.run.RunEvent;
 import dev.verdant.run.RunListener;
-import dev.verdant.data.Datasets;
+import dev.verdant.run.DataSize;
+import dev.verdant.result.EpochForecast;
+import dev.verdant.result.EpochRecord;
+import dev.verdant.run.TargetForecast;
 import dev.verdant.spec.DatasetSpec;
 import dev.verdant.spec.ExperimentSpec;
 import dev.verdant.spec.Mappers;
@@ -31,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,7 +159,7 @@ public final class SweepRunner {
             List<Task> tasks = new ArrayList<>();
             for (Configuration c : alive) {
                 for (int r = 0; r < sweep.repeats(); r++) {
-                    tasks.add(new Task(c, bracket.index(), rung, r, epochs));
+                    tasks.add(new Task(c, bracket.index(), rung, r, epochs, bracket.allowance(rung)));
                 }
             }
             runTasks(tasks);
@@ -172,6 +176,9 @@ public final class SweepRunner {
         List<Promotion.Point> points = new ArrayList<>();
         Map<Integer, Configuration> byNumber = new LinkedHashMap<>();
         for (Configuration c : alive) {
+            if (prunedAt(c, rung)) {
+                continue; // its forecast pruned it during the rung: not a candidate
+            }
             byNumber.put(c.number(), c);
             double[] v = new double[objectives.size()];
             double[] err = new double[objectives.size()];
@@ -213,6 +220,17 @@ public final class SweepRunner {
         return next;
     }
 
+    /** True when a repeat of the configuration was pruned during the rung (by its forecast). */
+    private boolean prunedAt(Configuration c, int rung) {
+        for (int r = 0; r < sweep.repeats(); r++) {
+            Optional<TrialRecord> row = latest(PlanIds.id(sweepId, c.number(), rung, r));
+            if (row.isPresent() && row.get().status() == TrialStatus.PRUNED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The front order asked for by {@code halving.selection} (validated; epsnet by default). */
     private Promotion.Selection selection() {
         Promotion.Selection s = Promotion.Selection.of(sweep.halving().selectionOrDefault());
@@ -226,7 +244,7 @@ public final class SweepRunner {
     private int validationSamples(Configuration c) {
         return validationSizes.computeIfAbsent(c.spec().dataset(), d -> {
             try {
-                return Datasets.load(d, c.spec().seed()).validation().size();
+                return DataSize.validationSamples(d, c.spec().seed());
             } catch (RuntimeException e) {
                 return 0;
             }
@@ -259,7 +277,9 @@ public final class SweepRunner {
         }
     }
 
-    private record Task(Configuration config, int bracket, int rung, int repeat, int epochs) {
+    /** One trial to run: {@code epochs} its recipe's epochs (the most, with joule rungs), {@code allowance} its joule
+     * allowance by the rung's end, or null for rungs in epochs. */
+    private record Task(Configuration config, int bracket, int rung, int repeat, int epochs, Double allowance) {
     }
 
     private static final class InFlight {
@@ -273,6 +293,13 @@ public final class SweepRunner {
         final double priorSeconds;
         volatile TrialRun run;
         volatile double liveJoules;
+        /** Why the forecast pruned it, once it has (the run is then cancelled). */
+        volatile String pruneReason;
+        /** The rung's joule allowance was spent: its run was stopped at that epoch's end. */
+        volatile boolean allowanceSpent;
+        volatile int epochsDone;
+        /** The trial's epochs so far, numbered from its first rung, energy cumulative over its runs (forecast). */
+        final List<EpochRecord> history = new ArrayList<>();
 
         InFlight(Task task, String trialId, int attempt, TrialRecord previous) {
             this.task = task;
@@ -356,8 +383,12 @@ public final class SweepRunner {
         add(pending);
         TrialRecord previous = continuable(t);
         InFlight flight = new InFlight(t, trialId, attempt, previous);
+        if (sweep.halving().forecastStops() && sweep.targetAccuracy() != null) {
+            flight.history.addAll(chainEpochs(previous));
+        }
         inFlight.put(trialId, flight);
-        ExperimentSpec spec = plan.attemptSpec(t.config(), t.rung(), t.repeat(), t.epochs() - flight.priorEpochs);
+        ExperimentSpec spec = plan.attemptSpec(t.config(), t.rung(), t.repeat(),
+                Math.max(1, t.epochs() - flight.priorEpochs));
         if (previous != null) { // go on from the previous rung's model: only the epochs it lacks are trained
             spec = spec.withTransfer(new TransferSpec(previous.runId(), "continue", null, 0));
         }
@@ -395,15 +426,107 @@ public final class SweepRunner {
         @Override
         public void onEpoch(RunEvent.EpochEnded e) {
             Double cumulative = e.epoch().cumulativeEnergyJoules();
+            flight.epochsDone = e.epoch().epoch();
             if (cumulative != null) {
                 flight.liveJoules = cumulative;
                 Double budget = sweep.budget().joules();
                 if (budget != null && spentJoules() >= budget) {
                     requestStop(SweepStop.BUDGET_JOULES);
                 }
+                Double allowance = flight.task.allowance();
+                if (allowance != null && flight.priorJoules + cumulative >= allowance && !flight.allowanceSpent) {
+                    flight.allowanceSpent = true; // checked before the next batch: the run ends at this epoch
+                    cancel(flight);
+                }
+            }
+            if (flight.pruneReason == null && !flight.allowanceSpent) {
+                forecastCheck(flight, e.epoch());
             }
             listener.onTrialEpoch(flight.trialId, flight.attempt, e);
         }
+    }
+
+    private static void cancel(InFlight f) {
+        TrialRun run = f.run;
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    /**
+     * With {@code halving.stopOnForecast} and a target: adds the epoch to the trial's history and prunes the trial
+     * when the energy-to-target forecast (estimated, {@link TargetForecast}) says the target is out of reach within
+     * the sweep's most epochs, or would cost more joules than the budget has left.
+     */
+    private void forecastCheck(InFlight f, EpochRecord epoch) {
+        Double target = sweep.targetAccuracy();
+        if (!sweep.halving().forecastStops() || target == null || epoch.cumulativeEnergyJoules() == null) {
+            return;
+        }
+        EpochRecord chained = renumbered(epoch, f.priorEpochs + epoch.epoch(), f.priorJoules);
+        f.history.add(chained);
+        if (f.history.size() < TargetForecast.MIN_EPOCHS || chained.valAccuracy() >= target) {
+            return;
+        }
+        int horizon = plan.brackets().stream().flatMap(b -> b.epochs().stream()).mapToInt(Integer::intValue).max()
+                .orElse(f.task.epochs());
+        EpochForecast fc = TargetForecast.forecast(f.history, target, horizon, sweep.seed());
+        String at = "pruned at rung " + f.task.rung() + " after epoch " + chained.epoch() + ": ";
+        if (fc == null) {
+            f.pruneReason = at + String.format(Locale.ROOT, "the energy-to-target forecast (estimated) does not "
+                    + "reach the target %.4f within %d epochs (accuracy now %.4f)", target, horizon,
+                    chained.valAccuracy());
+        } else if (fc.joulesToTarget() != null && sweep.budget().joules() != null) {
+            double more = fc.joulesToTarget() - chained.cumulativeEnergyJoules();
+            double left = sweep.budget().joules() - spentJoules();
+            if (more > left) {
+                f.pruneReason = at + String.format(Locale.ROOT, "the energy-to-target forecast (estimated) needs "
+                        + "about %.1f J more to reach %.4f, more than the %.1f J the budget has left", more, target,
+                        Math.max(0, left));
+            }
+        }
+        if (f.pruneReason != null) {
+            cancel(f);
+        }
+    }
+
+    /** An epoch renumbered from the trial's first rung, its cumulative energy counting the runs it went on from. */
+    private static EpochRecord renumbered(EpochRecord e, int epoch, double priorJoules) {
+        return new EpochRecord(epoch, e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(), e.seconds(),
+                e.samplesPerSecond(), e.learningRate(), e.flopsPerSample(), e.energyJoules(),
+                e.cumulativeEnergyJoules() == null ? null : priorJoules + e.cumulativeEnergyJoules(), e.resolution(),
+                e.depth(), e.frozenLayers(), e.dropRate(), e.trainFlopsPerSample(), e.forecast());
+    }
+
+    /**
+     * The epochs of the runs a continued trial goes on from, oldest first, numbered from its first rung (empty
+     * when it starts from scratch): read back from the store, following each rung's continuedFromRun.
+     */
+    private List<EpochRecord> chainEpochs(TrialRecord previous) {
+        List<TrialRecord> chain = new ArrayList<>();
+        TrialRecord t = previous;
+        while (t != null) {
+            chain.add(0, t);
+            if (t.rung() == 0 || metricOf(t, "continuedFromRun") == null) {
+                break;
+            }
+            t = latest(PlanIds.id(sweepId, t.config(), t.rung() - 1, t.repeat())).orElse(null);
+        }
+        List<EpochRecord> out = new ArrayList<>();
+        double joules = 0;
+        int epochs = 0;
+        for (TrialRecord r : chain) {
+            if (r.runId() == null) {
+                return List.of();
+            }
+            List<EpochRecord> own = runs.load(r.runId()).map(RunResult::epochs).orElse(List.of());
+            for (EpochRecord e : own) {
+                out.add(renumbered(e, epochs + e.epoch(), joules));
+            }
+            epochs += own.size();
+            joules = recipeFigure(r, RECIPE_JOULES, r.energyJoules());
+        }
+        return out;
     }
 
     /** Joules committed plus those of the runs still going. */
@@ -435,6 +558,15 @@ public final class SweepRunner {
             } else if (status != TrialStatus.COMPLETED) {
                 message = r.message();
             }
+            if (f.pruneReason != null && (status == TrialStatus.CANCELLED || status == TrialStatus.COMPLETED)) {
+                status = TrialStatus.PRUNED; // by its forecast: it keeps the figures of the epochs it trained
+                message = f.pruneReason;
+            } else if (f.allowanceSpent && status == TrialStatus.CANCELLED && stop == null) {
+                status = TrialStatus.COMPLETED; // stopped by the runner at an epoch's end, not by anyone's cancel
+                message = String.format(Locale.ROOT, "its rung's allowance of %.3f J was spent after epoch %d "
+                        + "(rungs in joules end at an epoch boundary)", f.task.allowance(),
+                        f.priorEpochs + f.epochsDone);
+            }
         }
         Double joules = Metrics.joules(r);
         ObjectNode metrics = Mappers.json().createObjectNode();
@@ -459,8 +591,11 @@ public final class SweepRunner {
                     .orElse(null);
         }
         TrialRecord base = latest(f.trialId).orElseThrow();
+        int epochsTrained = f.task.allowance() == null || r == null ? base.epochs()
+                : f.priorEpochs + r.epochs().size(); // joule rungs: the epochs it trained by its allowance
+        metrics.put(VALIDATION_SAMPLES, validationSamples(f.task.config()));
         TrialRecord result = new TrialRecord(sweepId, f.trialId, f.attempt, base.config(), base.bracket(),
-                base.rung(), base.repeat(), base.epochs(), base.paramsJson(), status, runId,
+                base.rung(), base.repeat(), epochsTrained, base.paramsJson(), status, runId,
                 f.run != null ? f.run.worker() : base.worker(), // a cluster trial's worker is known once leased
                 accuracy, joules, r == null || r.finalMetrics() == null ? null : r.finalMetrics().energyMethod(),
                 r == null || r.finalMetrics() == null ? null : r.finalMetrics().trainSeconds(),

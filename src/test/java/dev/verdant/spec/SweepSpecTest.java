@@ -134,6 +134,24 @@ class SweepSpecTest {
         String stop = problems("  parameters: { model.dropout: { values: [0.1] } }\n  stopAtTarget: true\n");
         assertTrue(stop.contains("needs a target"), stop);
 
+        String halvingOptions = problems("  parameters: { model.dropout: { values: [0.1] } }\n  method: halving\n"
+                + "  halving: { selection: best, stopOnForecast: true, unit: joules, minJoules: 0 }\n");
+        assertTrue(halvingOptions.contains("sweep.halving.selection: 'best' is not one of epsnet, crowding")
+                && halvingOptions.contains("sweep.halving.stopOnForecast: needs a target")
+                && halvingOptions.contains("sweep.halving.minJoules: give a trial's joule allowance")
+                && halvingOptions.contains("sweep.halving.maxJoules: give the allowance at the last rung"),
+                halvingOptions);
+        String joulesWithoutUnit = problems("  parameters: { model.dropout: { values: [0.1] } }\n  method: halving\n"
+                + "  halving: { minJoules: 1, maxJoules: 9, unit: watts }\n");
+        assertTrue(joulesWithoutUnit.contains("sweep.halving.unit: 'watts' is not one of epochs, joules"),
+                joulesWithoutUnit);
+        String noUnit = problems("  parameters: { model.dropout: { values: [0.1] } }\n  method: halving\n"
+                + "  halving: { minJoules: 1, maxJoules: 9 }\n");
+        assertTrue(noUnit.contains("sweep.halving.unit: minJoules and maxJoules count rungs in joules"), noUnit);
+        String gridHalving = problems("  parameters: { model.dropout: { values: [0.1] } }\n"
+                + "  halving: { continueTrials: false }\n");
+        assertTrue(gridHalving.contains("applies to method: halving or hyperband only"), gridHalving);
+
         String budget = problems("  parameters: { model.dropout: { values: [0.1] } }\n"
                 + "  budget: { joules: -5, trials: 0 }\n");
         assertTrue(budget.contains("budget.joules") && budget.contains("budget.trials"), budget);
