@@ -16,8 +16,9 @@ import java.util.Objects;
  *                       with joule rungs, the most epochs any trial trains
  * @param selection      how a front is ordered for promotion with several objectives: {@code epsnet} (default) or
  *                       {@code crowding} (NSGA-II), see {@code sweep.Promotion}
- * @param continueTrials a promoted trial continues from its previous rung's stored model (default true) instead of
- *                       training again from scratch
+ * @param continueTrials a promoted trial continues from its previous rung's stored model instead of training again
+ *                       from scratch (default false: the optimiser restarts at each rung, which cost accuracy in the
+ *                       bench, see docs/sweeps.md)
  * @param stopOnForecast with a sweep target: prune a trial once its energy-to-target forecast says the target is out
  *                       of reach within maxEpochs, or costs more joules than the budget has left (default false)
  * @param unit           {@code epochs} (default) or {@code joules}: what a rung's allowance is counted in
@@ -37,7 +38,7 @@ public record SweepHalving(Integer eta, Integer minEpochs, Integer maxEpochs, St
         minEpochs = Objects.requireNonNullElse(minEpochs, 1);
     }
 
-    /** Rungs in epochs, with the default selection, continuation and no forecast stopping (the first arity). */
+    /** Rungs in epochs, the default selection, retraining and no forecast stopping (the first arity). */
     public SweepHalving(Integer eta, Integer minEpochs, Integer maxEpochs) {
         this(eta, minEpochs, maxEpochs, null, null, null, null, null, null);
     }
@@ -58,9 +59,9 @@ public record SweepHalving(Integer eta, Integer minEpochs, Integer maxEpochs, St
         return "joules".equals(unit);
     }
 
-    /** Whether promoted trials continue from their stored model (the default) rather than train again. */
+    /** Whether promoted trials continue from their stored model (when asked) rather than train again. */
     public boolean continues() {
-        return !Boolean.FALSE.equals(continueTrials);
+        return Boolean.TRUE.equals(continueTrials);
     }
 
     /** Whether trials are pruned on their energy-to-target forecast (off unless asked). */

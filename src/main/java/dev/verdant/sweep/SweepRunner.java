@@ -326,8 +326,8 @@ public final class SweepRunner {
     }
 
     /**
-     * The previous rung's result a promoted trial can continue from: only when asked (halving.continueTrials, the
-     * default), the executor can load a stored model, and that run completed with a saved model; else null, and
+     * The previous rung's result a promoted trial can continue from: only when asked (halving.continueTrials), the
+     * executor can load a stored model, and that run completed with a saved model; else null, and
      * the trial trains from scratch.
      */
     private TrialRecord continuable(Task t) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Halving's options with real runs: rungs in joules, pruning on the forecast, and repeats. */
+/** Halving's options with real runs: continuing promoted trials, rungs in joules, pruning on the forecast; repeats. */
 class HalvingOptionsTest {
 
     @TempDir
@@ -39,7 +39,7 @@ class HalvingOptionsTest {
         double min = 1.5 * perEpoch;
         SweepSpec spec = SweepCodec.parse("sweep:\n  name: joules\n  base: " + GridSweepTest.BASE + "\n" + LR
                 + String.format(Locale.ROOT, "  method: halving\n  halving: { eta: 3, unit: joules, minJoules: %.6f, "
-                + "maxJoules: %.6f, maxEpochs: 8 }\n", min, 3 * min), null);
+                + "maxJoules: %.6f, maxEpochs: 8, continueTrials: true }\n", min, 3 * min), null);
         try (RunStore store = RunStore.open(dir.resolve("v.db"));
              LocalTrialExecutor executor = new LocalTrialExecutor(1, store)) {
             SweepResult result = new SweepRunner(store, executor, null).run(spec);
@@ -69,6 +69,40 @@ class HalvingOptionsTest {
                 if (t.epochs() < 8 && t.status() == TrialStatus.COMPLETED) { // (pruned: why it was not promoted)
                     assertTrue(t.message() != null && t.message().contains("allowance"), t.message());
                 }
+            }
+        }
+    }
+
+    @Test
+    void aPromotedTrialGoesOnFromItsPreviousRungsModelWhenAsked() throws Exception {
+        SweepSpec spec = SweepCodec.parse("sweep:\n  name: continue\n  base: " + GridSweepTest.BASE + "\n" + LR
+                + "  method: halving\n  halving: { eta: 3, minEpochs: 1, maxEpochs: 3, continueTrials: true }\n", null);
+        try (RunStore store = RunStore.open(dir.resolve("v.db"));
+             LocalTrialExecutor executor = new LocalTrialExecutor(1, store)) {
+            SweepResult result = new SweepRunner(store, executor, null).run(spec);
+            List<TrialRecord> trials = store.sweeps().trials(result.sweepId());
+            TrialRecord promoted = trials.stream().filter(t -> t.rung() == 1).findFirst().orElseThrow();
+            TrialRecord from = trials.stream().filter(t -> t.rung() == 0 && t.config() == promoted.config())
+                    .findFirst().orElseThrow();
+            RunResult run = store.load(promoted.runId()).orElseThrow();
+            assertEquals(3, promoted.epochs(), "the recipe has 3 epochs");
+            assertEquals(2, run.epochs().size(), "its run trains the 2 epochs rung 0 had not");
+            assertEquals("continue", run.spec().transfer().mode());
+            assertEquals(from.runId(), run.spec().transfer().from());
+            // its model starts where rung 0 ended: the first continued epoch is not a fresh network's
+            RunResult scratch = store.load(from.runId()).orElseThrow();
+            assertTrue(run.epochs().get(0).trainLoss() < scratch.epochs().get(0).trainLoss(),
+                    "continued epoch 1 loss " + run.epochs().get(0).trainLoss() + " vs fresh "
+                            + scratch.epochs().get(0).trainLoss());
+            // every joule counted: the recipe's joules are both runs', the sweep's total every run's
+            assertEquals(from.energyJoules() + promoted.energyJoules(), SweepRunner.metricOf(promoted,
+                    "recipeJoules"), 1e-9);
+            assertEquals(trials.stream().mapToDouble(TrialRecord::energyJoules).sum(),
+                    result.summary().totalJoules(), 1e-9);
+            SweepSummary.Recipe recipe = result.summary().front().stream()
+                    .filter(r -> r.config() == promoted.config()).findFirst().orElse(null);
+            if (recipe != null) {
+                assertEquals(from.energyJoules() + promoted.energyJoules(), recipe.joules(), 1e-9);
             }
         }
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Successive halving with real runs: every configuration trains one epoch, the third that promotion ranks best
- * trains three (going on from its rung-0 model), and the others keep their rung-0 record with status pruned.
+ * trains three (from scratch, by default), and the others keep their rung-0 record with status pruned.
  */
 class HalvingSweepTest {
 
@@ -52,15 +52,7 @@ class HalvingSweepTest {
             rung1.forEach(t -> {
                 assertEquals(3, t.epochs());
                 assertEquals(TrialStatus.COMPLETED, t.status());
-                // promoted trials go on from their rung-0 model: the rung-1 run trains the 2 epochs it lacks
-                TrialRecord from = rung0.stream().filter(r -> r.config() == t.config()).findFirst().orElseThrow();
-                var run = store.load(t.runId()).orElseThrow();
-                assertEquals(2, run.epochs().size(), "rung 1 trains the 2 epochs rung 0 had not");
-                assertEquals("continue", run.spec().transfer().mode());
-                assertEquals(from.runId(), run.spec().transfer().from());
-                // and the recipe's joules are both runs'
-                assertEquals(from.energyJoules() + t.energyJoules(),
-                        SweepRunner.metricOf(t, "recipeJoules"), 1e-9);
+                assertEquals(3, store.load(t.runId()).orElseThrow().epochs().size(), "rung 1 trains 3 epochs");
             });
             assertEquals(6, rung0.stream().filter(t -> t.status() == TrialStatus.PRUNED).count());
             assertEquals(6, pruned.size());
