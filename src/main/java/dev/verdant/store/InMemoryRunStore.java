@@ -42,6 +42,7 @@ public final class InMemoryRunStore implements RunStore {
     private long lastId;
     private long lastNoteId;
     private boolean closed;
+    private final InMemorySweeps sweepStore = new InMemorySweeps();
 
     /** A store whose model folders live in a temporary folder, deleted on {@link #close}. */
     public InMemoryRunStore() {
@@ -374,6 +375,13 @@ public final class InMemoryRunStore implements RunStore {
         open();
         Run r = runs.get(runId);
         return r == null ? List.of() : List.copyOf(r.notes);
+    }
+
+    /** Sweeps kept in memory with the runs (tests, stores without a file); nothing outlives the store. */
+    @Override
+    public synchronized SweepStore sweeps() {
+        open();
+        return sweepStore;
     }
 
     @Override

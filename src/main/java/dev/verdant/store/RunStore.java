@@ -169,8 +169,8 @@ public interface RunStore extends AutoCloseable {
     // ---- sweeps ----
 
     /**
-     * The sweeps kept in this store (schema version 5). Only the SQLite store keeps sweeps: a sweep must survive its
-     * process to be resumed.
+     * The sweeps kept in this store (schema version 5 in a store file). The in-memory store keeps them too, for as
+     * long as it lives: only a store file lets a killed sweep be resumed.
      *
      * @throws StoreException for a store that keeps no sweeps
      */
