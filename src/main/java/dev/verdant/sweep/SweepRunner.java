@@ -48,8 +48,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * ends, so a sweep killed at any point resumes ({@link #resume}) with every finished trial kept and each unfinished
  * one run again as its next attempt. Rung by rung, it runs each trial (up to the executor's parallelism at once),
  * promotes the best by {@link Promotion} and marks the rest pruned, and stops at the first budget (joules, trial
- * runs, seconds) or the target reached. One class because the loop, its budget checks and its bookkeeping share
- * one state; the ranking, planning and summary live in their own classes.
+ * runs, seconds) or the target reached. When asked, a promoted trial goes on from its previous rung's model, a rung
+ * in joules ends each trial at the epoch where its allowance is spent, and a trial is pruned on its energy-to-target
+ * forecast. One class because the loop, its budget checks, the per-epoch decisions on running trials and its
+ * bookkeeping share one state; the ranking, planning and summary live in their own classes.
  */
 public final class SweepRunner {
 
