@@ -51,6 +51,9 @@ public final class ForecastBench {
     /** The development seeds: the method was tuned on these runs only; the other seeds are held out. */
     private static final long DEV_SEEDS = 2;
 
+    private static long forecastNanos;
+    private static int forecasts;
+
     private ForecastBench() {
     }
 
@@ -125,6 +128,8 @@ public final class ForecastBench {
                 }
                 summary("all", rows, after);
             }
+            System.out.printf(Locale.ROOT, "forecast time: %.2f ms per call (mean of %d calls, first included)%n",
+                    forecastNanos / 1e6 / Math.max(1, forecasts), forecasts);
             String method = store.list(RunFilter.all()).isEmpty() ? "-"
                     : store.load(store.list(RunFilter.all()).get(0).id()).orElseThrow().finalMetrics().energyMethod();
             System.out.printf(Locale.ROOT, "goal: median absolute error <= 25%% (held out: %s, all: %s); energy %s%n",
@@ -155,8 +160,11 @@ public final class ForecastBench {
             System.out.printf(Locale.ROOT, "%s  (left out: only %d epochs)%n", head, r.epochs().size());
             return new Row(arch, seed, lr, dev, null, null, false, false);
         }
+        long started = System.nanoTime();
         EpochForecast f = TargetForecast.forecast(r.epochs().subList(0, after), target, r.spec().training().epochs(),
                 r.spec().seed());
+        forecastNanos += System.nanoTime() - started;
+        forecasts++;
         if (reachedAt >= 1 && reachedAt <= after) {
             System.out.printf(Locale.ROOT, "%s  (left out: reached by epoch %d)%n", head, after);
             return new Row(arch, seed, lr, dev, null, null, false, false);
