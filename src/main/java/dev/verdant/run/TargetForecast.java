@@ -8,19 +8,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The energy-to-target forecast. Validation error {@code 1 - accuracy} is modelled in log space as a straight line in a
- * Box-Cox transform of the epoch, {@code ln(err) = alpha - beta * g(epoch)} with {@code g = (epoch^lambda - 1) / lambda},
- * for lambda in {0, 0.25, 0.5, 0.75, 1}: lambda 0 is a power law in the epoch, lambda 1 an exponential decay, the
- * others lie between (Domhan et al. 2015 average a family of curves the same way). Each family has two parameters,
- * so three epochs already leave one degree of freedom, where the earlier {@code a - b * exp(-c * e)} fit three
- * parameters through three points and its asymptote swung wildly. The families are weighted by their marginal
- * likelihood (Gaussian noise of {@link #SIGMA} in ln(err), flat priors on alpha and beta, equal prior weight), the
- * Bayesian model average. {@link #DRAWS} seeded draws from the posterior (family, then alpha and beta) each simulate
- * the coming epochs with observation noise {@link #OBSERVATION_NOISE} and record the first epoch whose simulated
- * accuracy reaches the target, as a run would see it. The forecast is the median of those epochs, the band their 10th
- * and 90th percentiles, each priced at the run's median joules per epoch. "Not reachable" (null) is said only when
- * fewer than {@link #MIN_REACH_SHARE} of the draws reach the target within the horizon. The constants were chosen on
- * the development runs of {@code bench/forecast.sh} (seeds 1 and 2) and checked on its held-out runs.
+ * The energy-to-target forecast. Validation error {@code 1 - accuracy} is modelled in log space as a straight line
+ * in a Box-Cox transform of the epoch, {@code ln(err) = alpha - beta * g(epoch)} with
+ * {@code g = (epoch^lambda - 1) / lambda}, for lambda in {0, 0.25, 0.5, 0.75, 1}: lambda 0 is a power law in the
+ * epoch, lambda 1 an exponential decay, the others lie between (Domhan et al. 2015 average a family of curves the
+ * same way). Each family has two parameters, so three epochs already leave one degree of freedom, where the earlier
+ * {@code a - b * exp(-c * e)} fit three parameters through three points and its asymptote swung wildly.
+ *
+ * <p>The families are weighted by their marginal likelihood (Gaussian noise of {@link #SIGMA} in ln(err), flat
+ * priors on alpha and beta, equal prior weights): the Bayesian model average. {@link #DRAWS} seeded draws from the
+ * posterior (a family, then alpha and beta) each simulate the coming epochs with observation noise
+ * {@link #OBSERVATION_NOISE} and record the first epoch whose simulated accuracy reaches the target, as a run would
+ * see it. The forecast is the median of those epochs, the band their 10th and 90th percentiles, each priced at the
+ * run's median joules per epoch. "Not reachable" (null) is said only when fewer than {@link #MIN_REACH_SHARE} of the
+ * draws reach the target within the horizon. The constants were chosen on the development runs of
+ * {@code bench/forecast.sh} (seeds 1 and 2) and checked on its held-out runs.
  */
 public final class TargetForecast {
 
