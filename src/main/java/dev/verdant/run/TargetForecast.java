@@ -40,8 +40,10 @@ public final class TargetForecast {
     private static final double[] LAMBDAS = {0, 0.25, 0.5, 0.75, 1};
     /** Validation error is floored here before its logarithm (a perfect epoch would give minus infinity). */
     private static final double MIN_ERROR = 1e-3;
+    /** Noise deviations above the target beyond which an epoch is taken not to reach it (see firstReach). */
+    private static final double NOISE_REACH = 4;
     /** Simulated epochs beyond this many are not simulated: the horizon of a very long run is cut here. */
-    private static final int MAX_SIMULATED = 5000;
+    private static final int MAX_SIMULATED = 100_000;
 
     /** One family's least-squares line in (g(epoch), ln err) and what the posterior needs of it. */
     record Line(double lambda, double alpha, double beta, double c11, double c12, double c22, double logWeight) {
@@ -116,13 +118,7 @@ public final class TargetForecast {
             double l22 = Math.sqrt(Math.max(0, line.c22() - l21 * l21));
             double alpha = line.alpha() + SIGMA * l11 * z1;
             double beta = line.beta() + SIGMA * (l21 * z1 + l22 * z2);
-            reached[d] = Integer.MAX_VALUE;
-            for (int e = last + 1; e <= end; e++) {
-                if (line.at(alpha, beta, e) + OBSERVATION_NOISE * random.nextGaussian() <= yTarget) {
-                    reached[d] = e;
-                    break;
-                }
-            }
+            reached[d] = firstReach(line, alpha, beta, yTarget, last + 1, end, random);
         }
         Arrays.sort(reached);
         int within = 0;
@@ -142,6 +138,41 @@ public final class TargetForecast {
         double low = Math.min(joules, joulesAt(epochs, Math.min(p10, horizonEpochs), perEpoch));
         Double high = p90 == Integer.MAX_VALUE ? null : Math.max(joules, joulesAt(epochs, p90, perEpoch));
         return new EpochForecast(median, joules, low, high);
+    }
+
+    /**
+     * The first epoch in {@code [from, end]} whose simulated ln(err) (the drawn line plus observation noise) is at or
+     * below {@code yTarget}, or {@link Integer#MAX_VALUE}. Epochs where the line lies more than
+     * {@link #NOISE_REACH} noise deviations above the target are skipped (their chance of a dip is under 1 in 30,000):
+     * the line is monotone, so where that stretch ends is solved for, which keeps a forecast over a horizon of
+     * thousands of epochs to a handful of simulated epochs per draw.
+     */
+    private static int firstReach(Line line, double alpha, double beta, double yTarget, int from, int end,
+                                  Random random) {
+        double reachable = yTarget + NOISE_REACH * OBSERVATION_NOISE;
+        int start = from;
+        if (line.at(alpha, beta, from) > reachable) {
+            if (beta <= 0) { // error flat or rising: it never comes within reach
+                return Integer.MAX_VALUE;
+            }
+            double v = (alpha - reachable) / beta; // g(epoch) at which the line comes within reach
+            double e = line.lambda() == 0 ? Math.exp(v) : Math.pow(Math.max(0, line.lambda() * v + 1),
+                    1 / line.lambda());
+            if (!(e <= end)) {
+                return Integer.MAX_VALUE;
+            }
+            start = Math.max(from, (int) Math.floor(e));
+        }
+        for (int e = start; e <= end; e++) {
+            double at = line.at(alpha, beta, e);
+            if (at + OBSERVATION_NOISE * random.nextGaussian() <= yTarget) {
+                return e;
+            }
+            if (beta <= 0 && at > reachable) {
+                return Integer.MAX_VALUE;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /**
