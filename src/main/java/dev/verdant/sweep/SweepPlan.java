@@ -123,7 +123,7 @@ public record SweepPlan(SweepSpec sweep, List<Bracket> brackets) {
     /** How many rungs above the first fit between min and max joules: floor(log_eta(max / min)). */
     static int levels(double minJoules, double maxJoules, int eta) {
         int s = 0;
-        while (minJoules * Math.pow(eta, s + 1) <= maxJoules * (1 + 1e-9)) {
+        while (minJoules * Math.pow(eta, s + 1) <= maxJoules * (1 + 1e-6)) { // decimals as written: 0.1 * 9 > 0.9
             s++;
         }
         return s;

@@ -36,7 +36,8 @@ class HalvingOptionsTest {
                 .replace("epochs: 1", "epochs: 2"))).runHere();
         double perEpoch = probe.epochs().get(1).energyJoules();
         assertTrue(perEpoch > 0, "the run has an energy figure per epoch");
-        double min = 1.5 * perEpoch;
+        // written as the YAML will read it, so that maxJoules is exactly eta times minJoules
+        double min = Double.parseDouble(String.format(Locale.ROOT, "%.6f", 1.5 * perEpoch));
         SweepSpec spec = SweepCodec.parse("sweep:\n  name: joules\n  base: " + GridSweepTest.BASE + "\n" + LR
                 + String.format(Locale.ROOT, "  method: halving\n  halving: { eta: 3, unit: joules, minJoules: %.6f, "
                 + "maxJoules: %.6f, maxEpochs: 8, continueTrials: true }\n", min, 3 * min), null);
