@@ -62,13 +62,20 @@ public final class Package {
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !PLATFORMS.containsKey(args[0])) {
             System.err.println("usage: java installers/Package.java linux|windows|macos TYPE[,TYPE...] VERSION"
-                    + " (TYPE: app-image, deb, rpm, msi, exe, dmg, pkg), from the project root after mvn package");
+                    + " (TYPE: app-image, deb, rpm, msi, exe, dmg, pkg; cds: only record the class-data sharing archive of the "
+                    + "image built before), from the project root after mvn package");
             System.exit(64);
         }
         Platform platform = PLATFORMS.get(args[0]);
         List<String> types = List.of(args[1].split(","));
         String version = args[2].replace("-SNAPSHOT", "");
         long t0 = System.nanoTime();
+        if (types.equals(List.of("cds"))) { // only (re-)record the archive of the image built before
+            try (Stream<Path> s = Files.list(OUT.resolve("image"))) {
+                archiveClasses(platform, s.findFirst().orElseThrow());
+            }
+            return;
+        }
 
         deleteTree(OUT);
         Path input = OUT.resolve("input");
@@ -143,6 +150,7 @@ public final class Package {
         Path archive = appDir.resolve(CDS_ARCHIVE);
         Process xvfb = null;
         Path home = null;
+        List<String> original = null;
         try {
             if (!Files.isRegularFile(cfg) || !Files.isExecutable(launcher)) {
                 throw new IllegalStateException("no launcher " + launcher + " or " + cfg);
@@ -151,9 +159,12 @@ public final class Package {
             ProcessBuilder pb = new ProcessBuilder(launcher.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(home.resolve("window.log").toFile());
             Map<String, String> env = pb.environment();
-            // a fresh user: no remembered spec or charted runs, an empty store; the same classes a first start loads
-            env.put("JDK_JAVA_OPTIONS", "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()
-                    + " -Dverdant.exitAfterFirstFrame=true -Duser.home=" + home + " -Dverdant.config.dir=" + home);
+            // the launcher reads its JVM options only from its .cfg file (not JDK_JAVA_OPTIONS): add the recording
+            // options there for this one start. A fresh user: no remembered spec or charted runs, an empty store,
+            // so the same classes a first start loads.
+            original = Files.readAllLines(cfg);
+            withJavaOptions(cfg, original, List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath(),
+                    "-Dverdant.exitAfterFirstFrame=true", "-Duser.home=" + home, "-Dverdant.config.dir=" + home));
             env.put("VERDANT_DB", home.resolve("runs.db").toString());
             env.put("XDG_CONFIG_HOME", home.toString());
             if (platform.name().equals("linux") && System.getenv("DISPLAY") == null) {
@@ -161,7 +172,9 @@ public final class Package {
                 env.put("DISPLAY", ":" + Files.readString(home.resolve("display")).trim());
             }
             Process app = pb.start();
-            if (!app.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
+            boolean done = app.waitFor(240, java.util.concurrent.TimeUnit.SECONDS);
+            Files.write(cfg, original);
+            if (!done) {
                 app.destroyForcibly();
                 throw new IllegalStateException("the window did not show its first frame within 240 s");
             }
@@ -171,19 +184,14 @@ public final class Package {
             }
             // -Xshare:auto (the default): should the archive not fit (another JVM build), the window starts without
             // it; its warning is silenced, as the user can do nothing about it
-            List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
-            int section = lines.indexOf("[JavaOptions]");
-            if (section < 0) {
-                lines.add("[JavaOptions]");
-                section = lines.size() - 1;
-            }
-            lines.addAll(section + 1, List.of("java-options=-XX:SharedArchiveFile=$APPDIR/" + CDS_ARCHIVE,
-                    "java-options=-Xlog:cds*=off"));
-            Files.write(cfg, lines);
+            withJavaOptions(cfg, original, List.of("-XX:SharedArchiveFile=$APPDIR/" + CDS_ARCHIVE, "-Xlog:cds*=off"));
             System.out.printf(Locale.ROOT, "installer: class-data sharing archive %s (%s) in %.0f s%n", archive,
                     mib(Files.size(archive)), (System.nanoTime() - start) / 1e9);
         } catch (IOException | RuntimeException | InterruptedException e) {
             try {
+                if (original != null) {
+                    Files.write(cfg, original); // the launcher as jpackage made it
+                }
                 Files.deleteIfExists(archive);
             } catch (IOException ignored) {
                 // nothing refers to it
@@ -202,6 +210,18 @@ public final class Package {
                 }
             }
         }
+    }
+
+    /** Writes the launcher's {@code cfg} as {@code lines} with {@code options} added to its [JavaOptions]. */
+    static void withJavaOptions(Path cfg, List<String> lines, List<String> options) throws IOException {
+        List<String> out = new ArrayList<>(lines);
+        int section = out.indexOf("[JavaOptions]");
+        if (section < 0) {
+            out.add("[JavaOptions]");
+            section = out.size() - 1;
+        }
+        out.addAll(section + 1, options.stream().map(o -> "java-options=" + o).toList());
+        Files.write(cfg, out);
     }
 
     /** Starts a virtual display (Xvfb -displayfd writes its number into {@code dir/display}). */
