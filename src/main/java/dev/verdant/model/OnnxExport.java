@@ -129,7 +129,17 @@ public final class OnnxExport {
 
     /** Writes one layer in float arithmetic; returns the output name. */
     String floatLayer(Layer l, String x, long[] shape) {
-        if (l instanceof Layer.Dense d) {
+        if (l instanceof Layer.Dense d && shape.length > 1) {
+            // a linear layer on tokens ([batch, tokens, in]): MatMul on the last axis, as DJL's Linear applies it
+            float[] t = new float[d.in() * d.out()];
+            for (int o = 0; o < d.out(); o++) {
+                for (int i = 0; i < d.in(); i++) {
+                    t[i * d.out() + o] = d.weight()[o * d.in() + i];
+                }
+            }
+            String y = op("MatMul", new String[] {x, floats("Wt", new long[] {d.in(), d.out()}, t)}, null);
+            return d.biased() ? op("Add", new String[] {y, floats("b", new long[] {d.out()}, d.bias())}, null) : y;
+        } else if (l instanceof Layer.Dense d) {
             String w = floats("W", new long[] {d.out(), d.in()}, d.weight());
             String[] in = d.biased() ? new String[] {x, w, floats("b", new long[] {d.out()}, d.bias())}
                     : new String[] {x, w};
@@ -149,8 +159,10 @@ public final class OnnxExport {
                     floats("beta", dims, b.beta()), floats("mean", dims, b.mean()), floats("var", dims, b.var())},
                     null, OnnxProto.floatAttr("epsilon", EPSILON));
         } else if (l instanceof Layer.LayerNorm n) {
+            // normalised over the trailing axes the layer was built for (all of a sample's, or a token's)
             return op("LayerNormalization", new String[] {x, floats("gamma", n.shape(), n.gamma()),
-                    floats("beta", n.shape(), n.beta())}, null, OnnxProto.intAttr("axis", 1),
+                    floats("beta", n.shape(), n.beta())}, null,
+                    OnnxProto.intAttr("axis", shape.length + 1 - n.shape().length),
                     OnnxProto.floatAttr("epsilon", EPSILON));
         } else if (l instanceof Layer.GroupNorm g) {
             return groupNorm(g, x, shape);
@@ -184,6 +196,36 @@ public final class OnnxExport {
             String branch = layers(r.branch(), x, shape);
             String shortcut = r.shortcut().isEmpty() ? x : layers(r.shortcut(), x, shape);
             return op("Add", new String[] {branch, shortcut}, null);
+        } else if (l instanceof Layer.Concat c) {
+            String[] heads = new String[c.branches().size()];
+            for (int i = 0; i < heads.length; i++) {
+                heads[i] = c.branches().get(i).isEmpty() ? x : layers(c.branches().get(i), x, shape);
+            }
+            return op("Concat", heads, null, OnnxProto.intAttr("axis", 1));
+        } else if (l instanceof Layer.SqueezeExcite se) {
+            String gate = layers(se.gate(), x, shape);
+            String perChannel = op("Unsqueeze", new String[] {gate, longs("axes", 2, 3)}, null);
+            return op("Mul", new String[] {x, perChannel}, null);
+        } else if (l instanceof Layer.ChannelShuffle c) {
+            // [B, g, C/g, H, W] transposed to [B, C/g, g, H, W], back to [B, C, H, W]
+            String split = op("Reshape", new String[] {x, longs("shape", 0, c.groups(), shape[0] / c.groups(),
+                    shape[1], shape[2])}, null);
+            String swapped = op("Transpose", new String[] {split}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3, 4));
+            return op("Reshape", new String[] {swapped, longs("shape", 0, shape[0], shape[1], shape[2])}, null);
+        } else if (l instanceof Layer.Tokens) {
+            String flat = op("Reshape", new String[] {x, longs("shape", 0, shape[0], shape[1] * shape[2])}, null);
+            return op("Transpose", new String[] {flat}, null, OnnxProto.intsAttr("perm", 0, 2, 1));
+        } else if (l instanceof Layer.PositionEmbedding p) {
+            return op("Add", new String[] {x, floats("position", new long[] {p.tokens(), p.dim()}, p.values())},
+                    null);
+        } else if (l instanceof Layer.Attend a) {
+            return attend(x, shape, a.heads(), a.linear());
+        } else if (l instanceof Layer.TokenPool) {
+            return op("ReduceMean", new String[] {x}, null, OnnxProto.intsAttr("axes", 1),
+                    OnnxProto.intAttr("keepdims", 0));
+        } else if (l instanceof Layer.Exit) {
+            throw new IllegalArgumentException("a network with early-exit heads cannot be exported to ONNX yet (its "
+                    + "file would have one output per exit); train it without model.earlyExits to export it");
         }
         throw new IllegalArgumentException("layer " + l.getClass().getSimpleName() + " cannot be exported to ONNX");
     }
@@ -205,6 +247,55 @@ public final class OnnxExport {
         perChannel[0] = g.channels();
         String scaled = op("Mul", new String[] {back, floats("gamma", perChannel, g.gamma())}, null);
         return op("Add", new String[] {scaled, floats("beta", perChannel, g.beta())}, null);
+    }
+
+    /**
+     * Multi-head attention on {@code [B, N, 3 dim]} (queries, keys, values side by side), as {@code Attention.attend}:
+     * per head softmax(q k^T / sqrt(d)) v, or linear attention with feature map elu + 1.
+     */
+    private String attend(String qkv, long[] shape, int heads, boolean linear) {
+        long n = shape[0];
+        long dim = shape[1] / 3;
+        long headDim = dim / heads;
+        String[] parts = new String[3];
+        for (int i = 0; i < 3; i++) {
+            String part = op("Slice", new String[] {qkv, longs("start", i * dim), longs("end", (i + 1) * dim),
+                    longs("axis", 2)}, null);
+            parts[i] = op("Transpose", new String[] {op("Reshape", new String[] {part, longs("shape", 0, n, heads,
+                    headDim)}, null)}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3));
+        }
+        String q = parts[0];
+        String k = parts[1];
+        String v = parts[2];
+        String out;
+        if (linear) {
+            String fq = op("Add", new String[] {op("Elu", new String[] {q}, null, OnnxProto.floatAttr("alpha", 1f)),
+                    scalar("one", 1f)}, null);
+            String fk = op("Add", new String[] {op("Elu", new String[] {k}, null, OnnxProto.floatAttr("alpha", 1f)),
+                    scalar("one", 1f)}, null);
+            String kv = op("MatMul", new String[] {op("Transpose", new String[] {fk}, null,
+                    OnnxProto.intsAttr("perm", 0, 1, 3, 2)), v}, null);
+            String keySum = op("ReduceSum", new String[] {fk, longs("axes", 2)}, null, OnnxProto.intAttr("keepdims", 1));
+            String norm = op("ReduceSum", new String[] {op("Mul", new String[] {fq, keySum}, null), longs("axes", 3)},
+                    null, OnnxProto.intAttr("keepdims", 1));
+            out = op("Div", new String[] {op("MatMul", new String[] {fq, kv}, null),
+                    op("Add", new String[] {norm, scalar("eps", 1e-6f)}, null)}, null);
+        } else {
+            String scores = op("Div", new String[] {op("MatMul", new String[] {q, op("Transpose", new String[] {k},
+                    null, OnnxProto.intsAttr("perm", 0, 1, 3, 2))}, null), scalar("sqrt_d",
+                    (float) Math.sqrt(headDim))}, null);
+            out = op("MatMul", new String[] {op("Softmax", new String[] {scores}, null, OnnxProto.intAttr("axis", -1)),
+                    v}, null);
+        }
+        String back = op("Transpose", new String[] {out}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3));
+        return op("Reshape", new String[] {back, longs("shape", 0, n, dim)}, null);
+    }
+
+    /** An int64 vector initializer (shapes, axes); returns its name. */
+    private String longs(String what, long... values) {
+        String name = fresh(what);
+        graph.message(5, OnnxProto.longTensor(name, new long[] {values.length}, values));
+        return name;
     }
 
     /** PyTorch's exact GELU: x * 0.5 * (1 + erf(x / sqrt 2)). */

@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * int8 (integer kernels, activations 8-bit from input to logits), ONNX Runtime int8 with a float first layer (the
  * previous export form), and DJL (PyTorch) fp32, timed in interleaved rounds at batch 1, 64 and 256 with the same
  * ONNX Runtime thread settings; then validation accuracy of the int8 model against the simulated figure.
- * Usage: OnnxInt8Bench MNIST_FOLDER LIMIT EPOCHS ROUNDS THREADS. {@code -Dbench.profile=DIR} also writes ONNX
+ * Usage: OnnxInt8Bench MNIST_FOLDER LIMIT EPOCHS ROUNDS THREADS; {@code -Dbench.arch=mlp} times another
+ * architecture (default lenet5). {@code -Dbench.profile=DIR} also writes ONNX
  * Runtime's per-node profile of each form at batch 64 and prints the time per operator type;
  * {@code -Dbench.dump=FILE} writes the int8 graph as ONNX Runtime optimised it.
  */
@@ -61,7 +62,7 @@ public final class OnnxInt8Bench {
         Path db = dir.resolve("v.db");
         if (reuse == null) {
             Files.writeString(spec, "name: int8-bench\ndataset: { name: mnist, path: " + folder + ", limit: "
-                    + limit + " }\nmodel: { arch: lenet5 }\ntraining: { epochs: " + epochs + ", batchSize: 128 }\n"
+                    + limit + " }\nmodel: { arch: " + System.getProperty("bench.arch", "lenet5") + " }\ntraining: { epochs: " + epochs + ", batchSize: 128 }\n"
                     + "compression: [{ type: quantize, bits: 8 }]\ndevice: cpu\n");
             int code = VerdantCommand.execute("run", spec.toString(), "--out", result.toString(), "--db",
                     db.toString());
@@ -116,7 +117,7 @@ public final class OnnxInt8Bench {
                     for (int k = 0; k < files.length; k++) {
                         ms[k][b][r] = latency(env, sessions[k], x, BATCHES[b]);
                     }
-                    ms[3][b][r] = latency(m, djl, x, BATCHES[b]);
+                    ms[3][b][r] = latency(m, djl, x, BATCHES[b], trained.inputShape());
                 }
             }
             System.out.printf(Locale.ROOT, "latency, ms per batch (median of %d interleaved rounds, each the median of "
@@ -165,7 +166,9 @@ public final class OnnxInt8Bench {
 
     /** Milliseconds per run of one batch: median of 50 runs after 10 warm-up runs. */
     private static double latency(OrtEnvironment env, OrtSession s, float[] x, int batch) throws Exception {
-        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {batch, 1, 28, 28})) {
+        long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("input").getInfo()).getShape();
+        shape[0] = batch;
+        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape)) {
             double[] t = new double[50];
             for (int k = -10; k < t.length; k++) {
                 long start = System.nanoTime();
@@ -180,10 +183,10 @@ public final class OnnxInt8Bench {
     }
 
     /** DJL's forward pass, logits read back, timed the same way. */
-    private static double latency(NDManager m, Block block, float[] x, int batch) {
+    private static double latency(NDManager m, Block block, float[] x, int batch, long[] shape) {
         double[] t = new double[50];
         try (NDManager sub = m.newSubManager()) {
-            NDArray in = sub.create(x, Batches.withBatch(batch, new long[] {1, 28, 28}));
+            NDArray in = sub.create(x, Batches.withBatch(batch, shape));
             for (int k = -10; k < t.length; k++) {
                 long start = System.nanoTime();
                 try (NDManager step = sub.newSubManager()) {
@@ -223,12 +226,15 @@ public final class OnnxInt8Bench {
         o.enableProfiling(dir.resolve(form).toString());
         float[] x = input(data, 64);
         String file;
-        try (OrtSession s = env.createSession(model.toString(), o);
-             OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {64, 1, 28, 28})) {
+        try (OrtSession s = env.createSession(model.toString(), o)) {
+            long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("input").getInfo()).getShape();
+            shape[0] = 64;
+            OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
             for (int k = 0; k < 200; k++) {
                 s.run(Map.of("input", in)).close();
             }
             file = s.endProfiling();
+            in.close();
         }
         Map<String, double[]> byOp = new TreeMap<>();
         for (JsonNode e : ResultJson.mapper().readTree(Files.readString(Path.of(file)))) {
@@ -259,7 +265,9 @@ public final class OnnxInt8Bench {
             for (int k = 0; k < size; k++) {
                 data.validation().copySample(from + k, x, k * 784);
             }
-            try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {size, 1, 28, 28});
+            long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("input").getInfo()).getShape();
+            shape[0] = size;
+            try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
                  OrtSession.Result r = s.run(Map.of("input", in))) {
                 float[][] logits = (float[][]) r.get(0).getValue();
                 for (int k = 0; k < size; k++) {
