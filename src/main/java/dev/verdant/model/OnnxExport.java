@@ -37,9 +37,10 @@ public final class OnnxExport {
      * An int8 ONNX model and which weighted layers run on integer kernels.
      *
      * @param onnx   the model
-     * @param layers one entry per weighted layer, in order: {@code "int8"} (integer input and weights) or
+     * @param layers one entry per weighted layer, in order: {@code "int8"} (integer input and weights),
      *               {@code "float input"} (weights dequantised to float, e.g. a first layer whose input lies on no
-     *               known 8-bit grid)
+     *               known 8-bit grid) or {@code "float"} (inside a residual, concatenated or gated block, which
+     *               runs in float on the dequantised weights)
      */
     public record Int8(byte[] onnx, List<String> layers) {
         public Int8 {

@@ -25,7 +25,8 @@ import java.util.List;
  *   <li>average pooling between two quantised layers is a depthwise integer convolution re-quantised to half the
  *   earlier grid's step (the simulation does not round there, so accuracy may differ slightly; see
  *   {@link #averagePool}); global average pooling is re-quantised to the earlier grid; other layers (normalisation, other activations, residual
- *   additions) run in float between a dequantise and the next quantiser.</li>
+ *   additions) run in float between a dequantise and the next quantiser; weighted layers inside residual,
+ *   concatenated or gated blocks run in float too, on their dequantised int8 weights (listed as {@code float}).</li>
  * </ul>
  */
 final class OnnxInt8 {
@@ -138,6 +139,14 @@ final class OnnxInt8 {
             quantize(y, scale, unsigned);
             clipPending = false; // an average of clipped values stays within the clip
             return 1;
+        }
+        if (!l.parts().isEmpty()) {
+            // residual, concatenated and gated blocks run in float (their int8 weights dequantised): listed so
+            Net.visit(List.of(l), inner -> {
+                if (eightBit(inner)) {
+                    kinds.add("float");
+                }
+            });
         }
         floatTensor(g.floatLayer(l, asFloat(), shape));
         return 1;

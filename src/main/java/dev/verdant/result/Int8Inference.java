@@ -16,8 +16,10 @@ import java.util.List;
  * @param fp32LatencyMsBatch1  the same network before quantisation, fp32, through the same runtime and threads,
  *                             batch 1 (timed in the same interleaved rounds); null when simulated
  * @param fp32LatencyMsBatch64 as {@code fp32LatencyMsBatch1} at batch 64
- * @param layers               per weighted layer, in order: {@code int8} (integer kernel, integer input) or
- *                             {@code float input} (int8 weights, float input); empty when simulated
+ * @param layers               per weighted layer, in order: {@code int8} (integer kernel, integer input),
+ *                             {@code float input} (int8 weights, float input) or {@code float} (inside a residual,
+ *                             concatenated or gated block: float kernel on the dequantised weights); empty when
+ *                             simulated
  * @param note                 why the figures are simulated, or what the measured form differs in; may be null
  */
 public record Int8Inference(String how, String runtime, double accuracy, double latencyMsBatch1,

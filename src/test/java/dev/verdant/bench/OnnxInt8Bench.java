@@ -150,9 +150,8 @@ public final class OnnxInt8Bench {
         o.setIntraOpNumThreads(threads);
         o.setInterOpNumThreads(1);
         o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        if (System.getProperty("bench.spin") != null) {
-            o.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("bench.spin"));
-        }
+        // as the quantize step runs it: waiting threads sleep (spinning pools collapse on a shared machine)
+        o.addConfigEntry("session.intra_op.allow_spinning", System.getProperty("bench.spin", "0"));
         return o;
     }
 
