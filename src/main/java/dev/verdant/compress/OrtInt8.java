@@ -63,9 +63,12 @@ final class OrtInt8 {
                 double[] ms1 = interleaved(env, i8, f32, validation, 1, s);
                 double[] ms64 = interleaved(env, i8, f32, validation, 64, s);
                 Double per1k = meter == null ? null : joulesPer1k(env, i8, validation, meter, s);
-                String note = validation.isBytes() ? "input quantised once to 8 bits (exact for 8-bit images); "
-                        + "activations stay 8-bit integers up to the logits"
-                        : "the inputs are not 8-bit values, so the first layer takes float input";
+                String note = !validation.isBytes()
+                        ? "the inputs are not 8-bit values, so the first layer takes float input"
+                        : int8.layers().get(0).equals("float input")
+                        ? "the first convolution has one input channel: it keeps its float input (ONNX Runtime's "
+                        + "integer kernel ran such a layer 4-6x slower than fp32), its output is quantised once"
+                        : "input quantised once to 8 bits (exact for 8-bit images)";
                 return new Int8Inference(Int8Inference.MEASURED, "onnxruntime " + env.getVersion() + " CPU, "
                         + threads + " intra-op thread" + (threads == 1 ? "" : "s"), accuracy, ms1[0], ms64[0],
                         per1k, ms1[1], ms64[1], int8.layers(), note);

@@ -75,6 +75,14 @@ public final class OnnxExport {
     }
 
     /**
+     * As {@link #toInt8Onnx(Net, String, Float)}, but a first convolution of one input channel runs on integers too
+     * (the export otherwise keeps it float, as ONNX Runtime's integer kernel is slower there): for benchmarks.
+     */
+    public static Int8 toInt8OnnxIntegerFirst(Net net, String name, float inputScale) {
+        return new OnnxInt8(net, inputScale, true).write(name);
+    }
+
+    /**
      * The ONNX model of {@code net}.
      *
      * @throws IllegalArgumentException when the description holds no values (an untrained network)

@@ -21,7 +21,8 @@ import java.util.List;
  *   commutes with both), so it runs on the pooled, smaller tensor;</li>
  *   <li>max pooling and flattening run on the integer tensor itself (no dequantise/quantise around them);</li>
  *   <li>the first layer runs on integers when the inputs lie on a known 8-bit grid (8-bit images: step 1/255, so
- *   quantising them is exact); otherwise it keeps a float input;</li>
+ *   quantising them is exact), except a convolution of one input channel ({@link #singleChannelConvFirst});
+ *   otherwise it keeps a float input;</li>
  *   <li>average pooling between two quantised layers is a depthwise integer convolution re-quantised to half the
  *   earlier grid's step (the simulation does not round there, so accuracy may differ slightly; see
  *   {@link #averagePool}); global average pooling is re-quantised to the earlier grid; other layers (normalisation, other activations, residual
@@ -45,8 +46,24 @@ final class OnnxInt8 {
     private boolean clipPending;
 
     OnnxInt8(Net net, Float inputScale) {
+        this(net, inputScale, false);
+    }
+
+    /** With {@code integerFirst}, the first layer runs on integers whatever its shape (to compare the two forms). */
+    OnnxInt8(Net net, Float inputScale, boolean integerFirst) {
         this.net = net;
-        this.inputScale = inputScale;
+        this.inputScale = singleChannelConvFirst(net) && !integerFirst ? null : inputScale;
+    }
+
+    /**
+     * True when the first weighted layer is a convolution of one input channel (grey images): ONNX Runtime's integer
+     * convolution ran LeNet-5's 1-channel 5x5 first layer 4-6x slower than its fp32 one on an AVX2 machine (per-node
+     * profile, {@code bench/onnx-int8.sh}), so that layer keeps its float input, which is exactly what the simulation
+     * computes, and its output is quantised once.
+     */
+    static boolean singleChannelConvFirst(Net net) {
+        List<Layer> weighted = Net.weighted(net.layers());
+        return !weighted.isEmpty() && weighted.get(0) instanceof Layer.Conv c && c.in() == 1;
     }
 
     OnnxExport.Int8 write(String name) {

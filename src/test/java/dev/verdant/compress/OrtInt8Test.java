@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OrtInt8Test {
 
+    /** 0.1 point of accuracy, inclusive (a difference of exactly 0.1 point is within it). */
+    private static final double POINT = 0.001 + 1e-9;
+
     private static ExperimentSpec spec;
     private static LoadedData images;
     private static Net lenet;
@@ -58,14 +61,29 @@ class OrtInt8Test {
         assertEquals(Int8Inference.MEASURED, int8.how(), int8.note());
         assertEquals("measured (onnxruntime int8)", int8.how());
         assertTrue(int8.runtime().startsWith("onnxruntime 1."), int8.runtime());
-        assertEquals(List.of("int8", "int8", "int8", "int8", "int8"), int8.layers(),
-                "both convolutions and the three linear layers on integer kernels");
+        assertEquals(List.of("float input", "int8", "int8", "int8", "int8"), int8.layers(),
+                "the second convolution and the three linear layers on integer kernels; the 1-channel first "
+                + "convolution keeps its float input");
+        assertTrue(int8.note().contains("one input channel"), int8.note());
         assertTrue(q.simulated(), "the step's own figures stay the simulated ones, labelled so");
-        assertEquals(q.accuracy(), int8.accuracy(), 0.001, "int8 through ONNX Runtime within 0.1 point of the "
+        assertEquals(q.accuracy(), int8.accuracy(), POINT, "int8 through ONNX Runtime within 0.1 point of the "
                 + "simulated accuracy on " + images.validation().size() + " images");
         assertTrue(int8.latencyMsBatch1() > 0 && int8.latencyMsBatch64() > 0, int8.toString());
         assertTrue(int8.fp32LatencyMsBatch64() > 0, "fp32 timed on the same runtime: " + int8);
         assertNull(int8.inferenceJoulesPer1k(), "no meter, no joules");
+    }
+
+    @Test
+    void anMlpOnEightBitImagesQuantisesItsInputOnceAndRunsEveryLayerOnIntegers() {
+        ExperimentSpec mlp = spec.withModel(ModelSpec.defaults().withHidden(List.of(64, 32)));
+        Net trained = Trained.net(mlp, images);
+        CompressionReport q = quantizeStep(mlp.withCompression(List.of(
+                CompressionStepSpec.quantize(8, "per-channel", 2))), images, trained);
+        Int8Inference int8 = q.int8();
+        assertEquals(List.of("int8", "int8", "int8"), int8.layers(), int8.note());
+        assertTrue(int8.note().contains("input quantised once"), int8.note());
+        assertEquals(q.accuracy(), int8.accuracy(), POINT, "int8 through ONNX Runtime within 0.1 point of the "
+                + "simulated accuracy on " + images.validation().size() + " images");
     }
 
     @Test
