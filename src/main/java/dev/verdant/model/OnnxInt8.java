@@ -9,15 +9,15 @@ import java.util.List;
  * ONNX's QDQ form: each weighted layer is {@code DequantizeLinear} of its 8-bit input, of its int8 weights and of
  * its int32 bias, then the float operator, then {@code QuantizeLinear} of its output. ONNX Runtime fuses each such
  * group into one integer kernel ({@code QLinearConv}, {@code QGemm}), so only the model's input is quantised and
- * only its logits dequantised; between them the tensors are {@code uint8}/{@code int8}.
+ * only its logits dequantised; between them the tensors are {@code uint8}.
  *
  * <p>It computes what the simulation ({@code Layer.ActQuant}, signed 8-bit, zero point 0, values clipped to
  * +-127) computes:
  * <ul>
  *   <li>an activation quantiser followed by ReLU is written as a {@code uint8} quantiser with zero point 0: it
  *   saturates negative values to 0, which is the ReLU, so no ReLU node is left to run;</li>
- *   <li>the simulation clips at 127 steps, an 8-bit type at 127 ({@code int8}) or 255 ({@code uint8}): a
- *   {@code Clip} on the integer tensor restores the bound. It is deferred past max pooling and flattening (clipping
+ *   <li>the simulation clips at 127 steps, a {@code uint8} tensor at 255 (zero point 0) or at 127 and -128 (zero
+ *   point 128, a signed grid): a {@code Clip} on the integer tensor restores the bound. It is deferred past max pooling and flattening (clipping
  *   commutes with both), so it runs on the pooled, smaller tensor;</li>
  *   <li>max pooling and flattening run on the integer tensor itself (no dequantise/quantise around them);</li>
  *   <li>the first layer runs on integers when the inputs lie on a known 8-bit grid (8-bit images: step 1/255, so
@@ -269,14 +269,19 @@ final class OnnxInt8 {
         if (!clipPending) {
             return;
         }
-        byte lo = qUnsigned ? 0 : (byte) -127;
-        String min = g.init8("lo", new long[0], new byte[] {lo}, qUnsigned);
-        String max = g.init8("hi", new long[0], new byte[] {127}, qUnsigned);
+        // unsigned grid: 0..127 steps; signed grid (zero point 128): -127..127 steps, i.e. 1..255
+        String min = g.init8("lo", new long[0], new byte[] {(byte) (qUnsigned ? 0 : 1)}, true);
+        String max = g.init8("hi", new long[0], new byte[] {(byte) (qUnsigned ? 127 : 255)}, true);
         q = g.op("Clip", new String[] {q, min, max}, null);
         clipPending = false;
     }
 
+    /**
+     * Every 8-bit tensor is {@code uint8}: a signed grid is written with zero point 128 (the same -128..127 steps as
+     * {@code int8} with zero point 0), because ONNX Runtime fuses a weighted layer only when its input and output
+     * have the same 8-bit type; with an {@code int8} output the last linear layer stayed a float Gemm.
+     */
     private String zero(boolean unsigned) {
-        return g.init8("zero", new long[0], new byte[1], unsigned);
+        return g.init8("zero", new long[0], new byte[] {(byte) (unsigned ? 0 : 128)}, true);
     }
 }
