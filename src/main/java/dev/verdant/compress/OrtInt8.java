@@ -83,7 +83,7 @@ final class OrtInt8 {
                 f.joulesPer1k(), null, null, null, why);
     }
 
-    /** As many intra-op threads as DJL's inference gets on a small machine: the cores, at most 4. */
+    /** The cores, at most 4: LeNet-sized models gain nothing from more, and a desktop keeps cores for the window. */
     private static int threads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
