@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <ol>
  *   <li>stages {@code target/installer/input}: the jars, without the natives of other platforms (sqlite-jdbc, JNA,
- *       DJL's JNI jar), the empty JavaFX stub jars and libtorch's 111 MB jar, whose libraries are unpacked instead
+ *       ONNX Runtime, DJL's JNI jar), the empty JavaFX stub jars and libtorch's 111 MB jar, whose libraries are unpacked instead
  *       into {@code djl/pytorch/<version>-cpu-<classifier>/} together with DJL's JNI library: the exact layout of
  *       DJL's engine cache, so DJL (pointed there by {@code -DENGINE_CACHE_DIR=$APPDIR/djl}) loads them in place
  *       and the first start writes nothing and downloads nothing; plus the presets and the notices;</li>
@@ -48,13 +48,13 @@ import java.util.zip.ZipOutputStream;
 public final class Package {
 
     /** What differs between the platforms besides the option files. */
-    record Platform(String name, String djlClassifier, String sqliteDir, String jnaDir) {
+    record Platform(String name, String djlClassifier, String sqliteDir, String jnaDir, String onnxDir) {
     }
 
     static final Map<String, Platform> PLATFORMS = Map.of(
-            "linux", new Platform("linux", "linux-x86_64", "Linux/x86_64/", "linux-x86-64/"),
-            "windows", new Platform("windows", "win-x86_64", "Windows/x86_64/", "win32-x86-64/"),
-            "macos", new Platform("macos", "osx-aarch64", "Mac/aarch64/", "darwin-aarch64/"));
+            "linux", new Platform("linux", "linux-x86_64", "Linux/x86_64/", "linux-x86-64/", "linux-x64/"),
+            "windows", new Platform("windows", "win-x86_64", "Windows/x86_64/", "win32-x86-64/", "win-x64/"),
+            "macos", new Platform("macos", "osx-aarch64", "Mac/aarch64/", "darwin-aarch64/", "osx-aarch64/"));
 
     private static final Path TARGET = Path.of("target");
     private static final Path OUT = TARGET.resolve("installer");
@@ -269,6 +269,12 @@ public final class Package {
             } else if (name.startsWith("sqlite-jdbc-")) {
                 copyJar(jar, input.resolve(name), e -> !e.startsWith("org/sqlite/native/")
                         || e.equals("org/sqlite/native/") || e.startsWith("org/sqlite/native/" + platform.sqliteDir()));
+            } else if (name.startsWith("onnxruntime-")) {
+                // ONNX Runtime (int8 inference): this platform's two libraries, without their debug symbols; the
+                // jar carries five platforms' (75 MB)
+                copyJar(jar, input.resolve(name), e -> !e.startsWith("ai/onnxruntime/native/")
+                        || e.equals("ai/onnxruntime/native/")
+                        || (e.startsWith("ai/onnxruntime/native/" + platform.onnxDir()) && !e.contains(".dSYM")));
             } else if (name.startsWith("jna-")) {
                 copyJar(jar, input.resolve(name), e -> !e.matches("com/sun/jna/[^/]+/.*jnidispatch.*")
                         || e.startsWith("com/sun/jna/" + platform.jnaDir()));

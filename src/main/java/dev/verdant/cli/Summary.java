@@ -52,7 +52,31 @@ final class Summary {
         if (c.simulated()) {
             line.append(System.lineSeparator()).append("    ").append(CompressionReport.SIMULATED_WHY);
         }
+        if (c.int8() != null) {
+            line.append(System.lineSeparator()).append("    ").append(int8Line(c.int8()));
+        }
         return line.toString();
+    }
+
+    /** The quantize step's model on integer kernels: measured through ONNX Runtime, or simulated and why. */
+    static String int8Line(dev.verdant.result.Int8Inference q) {
+        if (!q.measured()) {
+            return "int8 inference " + dev.verdant.result.Int8Inference.SIMULATED + ": " + q.note();
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "int8 inference %s, %s: acc %.4f  latency "
+                        + "%.3f ms (batch 1), %.3f ms (batch 64)", q.how(), q.runtime(), q.accuracy(),
+                q.latencyMsBatch1(), q.latencyMsBatch64()));
+        if (q.inferenceJoulesPer1k() != null) {
+            s.append(String.format(Locale.ROOT, "  %.3f J per 1k inferences", q.inferenceJoulesPer1k()));
+        }
+        if (q.fp32LatencyMsBatch64() != null) {
+            s.append(String.format(Locale.ROOT, "; fp32 on the same runtime %.3f ms (batch 1), %.3f ms (batch 64): "
+                    + "int8 %.2fx its speed at batch 64", q.fp32LatencyMsBatch1(), q.fp32LatencyMsBatch64(),
+                    q.fp32LatencyMsBatch64() / q.latencyMsBatch64()));
+        }
+        s.append(String.format(Locale.ROOT, "; integer kernels in %d of %d weighted layers (%s)", q.integerLayers(),
+                q.layers().size(), String.join(", ", q.layers())));
+        return s.toString();
     }
 
     static String line(RunResult r) {

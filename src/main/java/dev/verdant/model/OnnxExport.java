@@ -18,13 +18,7 @@ import java.util.List;
  * simulation computed; weights stored quantised are written as their dequantised floats, which is what the
  * description holds.
  *
- * <p>{@link #toInt8Onnx} writes a quantised description for integer kernels instead, in ONNX's QDQ form
- * ({@code QuantizeLinear}/{@code DequantizeLinear} pairs that ONNX Runtime fuses into {@code QLinearConv},
- * {@code QGemm} and the like): int8 weights with their scales, int32 biases, and each activation quantiser as a
- * quantise/dequantise pair. A weighted layer runs on integers only where its input lies on a known 8-bit grid
- * (after an activation quantiser, through ReLU, pooling and flattening); the first layer keeps a float input. Average
- * pooling between two quantised layers is re-quantised to the earlier grid, which the simulation does not do, so
- * accuracy can differ slightly from the simulated figure.
+ * <p>{@link #toInt8Onnx} writes a quantised description for integer kernels instead ({@link OnnxInt8}).
  */
 public final class OnnxExport {
 
@@ -33,25 +27,20 @@ public final class OnnxExport {
     /** DJL's BatchNorm, LayerNorm and Verdant's GroupNorm epsilon. */
     private static final float EPSILON = 1e-5f;
 
-    private final OnnxProto graph = new OnnxProto();
-    private final boolean int8;
-    private final java.util.List<String> layerKinds = new java.util.ArrayList<>();
+    final OnnxProto graph = new OnnxProto();
     private int counter;
-    /** Int8 export: the scale of the 8-bit grid the current tensor lies on, or null when it lies on none. */
-    private Float grid;
-    /** Int8 export: the current tensor is non-negative (it went through a ReLU since the grid was set). */
-    private boolean nonNegative;
 
-    private OnnxExport(boolean int8) {
-        this.int8 = int8;
+    OnnxExport() {
     }
 
     /**
      * An int8 ONNX model and which weighted layers run on integer kernels.
      *
      * @param onnx   the model
-     * @param layers one entry per weighted layer, in order: {@code "int8"} (integer input and weights) or
-     *               {@code "float input"} (weights dequantised to float, e.g. the first layer)
+     * @param layers one entry per weighted layer, in order: {@code "int8"} (integer input and weights),
+     *               {@code "float input"} (weights dequantised to float, e.g. a first layer whose input lies on no
+     *               known 8-bit grid) or {@code "float"} (inside a residual, concatenated or gated block, which
+     *               runs in float on the dequantised weights)
      */
     public record Int8(byte[] onnx, List<String> layers) {
         public Int8 {
@@ -65,21 +54,32 @@ public final class OnnxExport {
     }
 
     /**
-     * The quantised description {@code net} (8-bit weights from the {@code quantize} step, activation quantisers)
-     * in QDQ form for integer kernels; see the class comment for what runs on integers.
+     * The quantised description {@code net} for integer kernels, its first layer fed floats ({@link OnnxInt8}).
      *
      * @throws IllegalArgumentException when no weight is quantised to 8 bits
      */
     public static Int8 toInt8Onnx(Net net, String name) {
-        boolean[] any = {false};
-        Net.visit(net.layers(), l -> any[0] |= (l instanceof Layer.Dense d && d.quant() != null
-                && d.quant().bits() == 8) || (l instanceof Layer.Conv c && c.quant() != null && c.quant().bits() == 8));
-        if (!any[0]) {
-            throw new IllegalArgumentException("the network has no 8-bit quantised weights (run a quantize step "
-                    + "with bits: 8 first)");
-        }
-        OnnxExport e = new OnnxExport(true);
-        return new Int8(e.model(net, name), e.layerKinds);
+        return toInt8Onnx(net, name, null);
+    }
+
+    /**
+     * The quantised description {@code net} for integer kernels ({@link OnnxInt8}).
+     *
+     * @param inputScale the step of the 8-bit grid every input value lies on (1/255 for 8-bit images scaled as
+     *                   {@code b / 255}), so the first layer runs on integers too; null when the inputs lie on no
+     *                   such grid
+     * @throws IllegalArgumentException when no weight is quantised to 8 bits
+     */
+    public static Int8 toInt8Onnx(Net net, String name, Float inputScale) {
+        return new OnnxInt8(net, inputScale).write(name);
+    }
+
+    /**
+     * As {@link #toInt8Onnx(Net, String, Float)}, but a first convolution of one input channel runs on integers too
+     * (the export otherwise keeps it float, as ONNX Runtime's integer kernel is slower there): for benchmarks.
+     */
+    public static Int8 toInt8OnnxIntegerFirst(Net net, String name, float inputScale) {
+        return new OnnxInt8(net, inputScale, true).write(name);
     }
 
     /**
@@ -91,11 +91,12 @@ public final class OnnxExport {
         if (!net.hasValues()) {
             throw new IllegalArgumentException("the network has no trained values to export");
         }
-        return new OnnxExport(false).model(net, name);
+        OnnxExport e = new OnnxExport();
+        return e.model(name, net, e.layers(net.layers(), "input", net.inputShape()));
     }
 
-    private byte[] model(Net net, String name) {
-        String out = layers(net.layers(), "input", net.inputShape());
+    /** The model file around this graph, whose nodes end in {@code out} for input {@code input}. */
+    byte[] model(String name, Net net, String out) {
         graph.string(2, name);
         graph.message(11, OnnxProto.batchedFloat("input", net.inputShape()));
         graph.message(12, OnnxProto.batchedFloat(out, new long[] {net.classes()}));
@@ -113,13 +114,13 @@ public final class OnnxExport {
     }
 
     /** Writes {@code layers} applied to tensor {@code x} of per-sample shape {@code shape}; returns the output name. */
-    private String layers(List<Layer> layers, String x, long[] shape) {
+    String layers(List<Layer> layers, String x, long[] shape) {
         String cur = x;
         long[] s = shape;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             boolean last = i == layers.size() - 1 && x.equals("input");
-            cur = layer(l, cur, s);
+            cur = floatLayer(l, cur, s);
             s = Net.shapeAfter(l, s);
             if (last && !cur.equals("logits")) {
                 cur = op("Identity", new String[] {cur}, "logits");
@@ -128,109 +129,26 @@ public final class OnnxExport {
         return cur;
     }
 
-    private String layer(Layer l, String x, long[] shape) {
-        if (!int8) {
-            return floatLayer(l, x, shape);
-        }
-        if ((l instanceof Layer.Dense d && d.quant() != null && d.quant().bits() == 8)
-                || (l instanceof Layer.Conv c && c.quant() != null && c.quant().bits() == 8)) {
-            String y = quantizedLayer(l, x);
-            grid = null;
-            return y;
-        }
-        if (l instanceof Layer.ActQuant q && q.bits() == 8) {
-            String scale = scalar("scale", q.scale());
-            String zero = init8("zero", new long[0], new byte[1], false);
-            String y = op("DequantizeLinear", new String[] {op("QuantizeLinear", new String[] {x, scale, zero}, null),
-                    scale, zero}, null);
-            grid = q.scale();
-            nonNegative = false;
-            return y;
-        }
-        if (l instanceof Layer.Residual r) {
-            Float before = grid;
-            boolean nonNegativeBefore = nonNegative;
-            String branch = layers(r.branch(), x, shape);
-            grid = before;
-            nonNegative = nonNegativeBefore;
-            String shortcut = r.shortcut().isEmpty() ? x : layers(r.shortcut(), x, shape);
-            grid = null;
-            return op("Add", new String[] {branch, shortcut}, null);
-        }
-        boolean keepsGrid = l instanceof Layer.Pool || l instanceof Layer.GlobalAvgPool || l instanceof Layer.Flatten
-                || l instanceof Layer.Dropout || l instanceof Layer.Probe
-                || (l instanceof Layer.Activation a && a.name().equals("relu"));
-        if (!keepsGrid) {
-            grid = null;
-        }
-        if (l instanceof Layer.Activation) {
-            nonNegative = true;
-        }
-        return floatLayer(l, x, shape);
-    }
-
-    /** An int8-weighted layer: its input quantised when it lies on a grid, int8 weights and int32 bias dequantised. */
-    private String quantizedLayer(Layer l, String x) {
-        Layer.Quantized q = l instanceof Layer.Dense d ? d.quant() : ((Layer.Conv) l).quant();
-        int out = l instanceof Layer.Dense d ? d.out() : ((Layer.Conv) l).out();
-        long[] dims = l instanceof Layer.Dense d ? new long[] {d.out(), d.in()} : convDims((Layer.Conv) l);
-        String in = x;
-        Float inputScale = grid;
-        if (inputScale != null) {
-            String s = scalar("in_scale", inputScale);
-            String z = init8("in_zero", new long[0], new byte[1], nonNegative);
-            in = op("DequantizeLinear", new String[] {op("QuantizeLinear", new String[] {x, s, z}, null), s, z}, null);
-        }
-        layerKinds.add(inputScale != null ? "int8" : "float input");
-        long[] scaleDims = q.perChannel() ? new long[] {out} : new long[0];
-        String wScale = floats("w_scale", scaleDims, q.scales());
-        String wZero = init8("w_zero", scaleDims, new byte[q.perChannel() ? out : 1], false);
-        String w = op("DequantizeLinear", new String[] {init8("W", dims, q.values(), false), wScale, wZero}, null,
-                OnnxProto.intAttr("axis", 0));
-        float[] bias = l instanceof Layer.Dense d ? (d.biased() ? d.bias() : null)
-                : (((Layer.Conv) l).biased() ? ((Layer.Conv) l).bias() : null);
-        String b = null;
-        if (bias != null && inputScale != null) {
-            // int32 bias on the accumulator's scale (input scale x weight scale), as integer kernels add it
-            float[] bScale = new float[out];
-            int[] bq = new int[out];
-            for (int i = 0; i < out; i++) {
-                bScale[i] = inputScale * q.scales()[q.perChannel() ? i : 0];
-                bq[i] = Math.round(bias[i] / bScale[i]);
-            }
-            String bName = fresh("b_q");
-            graph.message(5, OnnxProto.intTensor(bName, new long[] {out}, bq));
-            String bZero = fresh("b_zero");
-            graph.message(5, OnnxProto.intTensor(bZero, new long[] {out}, new int[out]));
-            b = op("DequantizeLinear", new String[] {bName, floats("b_scale", new long[] {out}, bScale), bZero}, null,
-                    OnnxProto.intAttr("axis", 0));
-        } else if (bias != null) {
-            b = floats("b", new long[] {out}, bias);
-        }
-        String[] inputs = b != null ? new String[] {in, w, b} : new String[] {in, w};
-        if (l instanceof Layer.Dense) {
-            return op("Gemm", inputs, null, OnnxProto.intAttr("transB", 1));
-        }
-        Layer.Conv c = (Layer.Conv) l;
-        return op("Conv", inputs, null, OnnxProto.intsAttr("kernel_shape", c.kernel(), c.kernel()),
-                OnnxProto.intsAttr("strides", c.stride(), c.stride()),
-                OnnxProto.intsAttr("pads", c.padding(), c.padding(), c.padding(), c.padding()),
-                OnnxProto.intAttr("group", c.groups()));
-    }
-
-    private static long[] convDims(Layer.Conv c) {
-        return new long[] {c.out(), c.in() / c.groups(), c.kernel(), c.kernel()};
-    }
-
     /** An int8 (or uint8) initializer; returns its name. */
-    private String init8(String what, long[] dims, byte[] values, boolean unsigned) {
+    String init8(String what, long[] dims, byte[] values, boolean unsigned) {
         String name = fresh(what);
         graph.message(5, unsigned ? OnnxProto.uint8Tensor(name, dims, values) : OnnxProto.int8Tensor(name, dims, values));
         return name;
     }
 
-    private String floatLayer(Layer l, String x, long[] shape) {
-        if (l instanceof Layer.Dense d) {
+    /** Writes one layer in float arithmetic; returns the output name. */
+    String floatLayer(Layer l, String x, long[] shape) {
+        if (l instanceof Layer.Dense d && shape.length > 1) {
+            // a linear layer on tokens ([batch, tokens, in]): MatMul on the last axis, as DJL's Linear applies it
+            float[] t = new float[d.in() * d.out()];
+            for (int o = 0; o < d.out(); o++) {
+                for (int i = 0; i < d.in(); i++) {
+                    t[i * d.out() + o] = d.weight()[o * d.in() + i];
+                }
+            }
+            String y = op("MatMul", new String[] {x, floats("Wt", new long[] {d.in(), d.out()}, t)}, null);
+            return d.biased() ? op("Add", new String[] {y, floats("b", new long[] {d.out()}, d.bias())}, null) : y;
+        } else if (l instanceof Layer.Dense d) {
             String w = floats("W", new long[] {d.out(), d.in()}, d.weight());
             String[] in = d.biased() ? new String[] {x, w, floats("b", new long[] {d.out()}, d.bias())}
                     : new String[] {x, w};
@@ -250,8 +168,10 @@ public final class OnnxExport {
                     floats("beta", dims, b.beta()), floats("mean", dims, b.mean()), floats("var", dims, b.var())},
                     null, OnnxProto.floatAttr("epsilon", EPSILON));
         } else if (l instanceof Layer.LayerNorm n) {
+            // normalised over the trailing axes the layer was built for (all of a sample's, or a token's)
             return op("LayerNormalization", new String[] {x, floats("gamma", n.shape(), n.gamma()),
-                    floats("beta", n.shape(), n.beta())}, null, OnnxProto.intAttr("axis", 1),
+                    floats("beta", n.shape(), n.beta())}, null,
+                    OnnxProto.intAttr("axis", shape.length + 1 - n.shape().length),
                     OnnxProto.floatAttr("epsilon", EPSILON));
         } else if (l instanceof Layer.GroupNorm g) {
             return groupNorm(g, x, shape);
@@ -285,6 +205,36 @@ public final class OnnxExport {
             String branch = layers(r.branch(), x, shape);
             String shortcut = r.shortcut().isEmpty() ? x : layers(r.shortcut(), x, shape);
             return op("Add", new String[] {branch, shortcut}, null);
+        } else if (l instanceof Layer.Concat c) {
+            String[] heads = new String[c.branches().size()];
+            for (int i = 0; i < heads.length; i++) {
+                heads[i] = c.branches().get(i).isEmpty() ? x : layers(c.branches().get(i), x, shape);
+            }
+            return op("Concat", heads, null, OnnxProto.intAttr("axis", 1));
+        } else if (l instanceof Layer.SqueezeExcite se) {
+            String gate = layers(se.gate(), x, shape);
+            String perChannel = op("Unsqueeze", new String[] {gate, longs("axes", 2, 3)}, null);
+            return op("Mul", new String[] {x, perChannel}, null);
+        } else if (l instanceof Layer.ChannelShuffle c) {
+            // [B, g, C/g, H, W] transposed to [B, C/g, g, H, W], back to [B, C, H, W]
+            String split = op("Reshape", new String[] {x, longs("shape", 0, c.groups(), shape[0] / c.groups(),
+                    shape[1], shape[2])}, null);
+            String swapped = op("Transpose", new String[] {split}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3, 4));
+            return op("Reshape", new String[] {swapped, longs("shape", 0, shape[0], shape[1], shape[2])}, null);
+        } else if (l instanceof Layer.Tokens) {
+            String flat = op("Reshape", new String[] {x, longs("shape", 0, shape[0], shape[1] * shape[2])}, null);
+            return op("Transpose", new String[] {flat}, null, OnnxProto.intsAttr("perm", 0, 2, 1));
+        } else if (l instanceof Layer.PositionEmbedding p) {
+            return op("Add", new String[] {x, floats("position", new long[] {p.tokens(), p.dim()}, p.values())},
+                    null);
+        } else if (l instanceof Layer.Attend a) {
+            return attend(x, shape, a.heads(), a.linear());
+        } else if (l instanceof Layer.TokenPool) {
+            return op("ReduceMean", new String[] {x}, null, OnnxProto.intsAttr("axes", 1),
+                    OnnxProto.intAttr("keepdims", 0));
+        } else if (l instanceof Layer.Exit) {
+            throw new IllegalArgumentException("a network with early-exit heads cannot be exported to ONNX yet (its "
+                    + "file would have one output per exit); train it without model.earlyExits to export it");
         }
         throw new IllegalArgumentException("layer " + l.getClass().getSimpleName() + " cannot be exported to ONNX");
     }
@@ -308,6 +258,55 @@ public final class OnnxExport {
         return op("Add", new String[] {scaled, floats("beta", perChannel, g.beta())}, null);
     }
 
+    /**
+     * Multi-head attention on {@code [B, N, 3 dim]} (queries, keys, values side by side), as {@code Attention.attend}:
+     * per head softmax(q k^T / sqrt(d)) v, or linear attention with feature map elu + 1.
+     */
+    private String attend(String qkv, long[] shape, int heads, boolean linear) {
+        long n = shape[0];
+        long dim = shape[1] / 3;
+        long headDim = dim / heads;
+        String[] parts = new String[3];
+        for (int i = 0; i < 3; i++) {
+            String part = op("Slice", new String[] {qkv, longs("start", i * dim), longs("end", (i + 1) * dim),
+                    longs("axis", 2)}, null);
+            parts[i] = op("Transpose", new String[] {op("Reshape", new String[] {part, longs("shape", 0, n, heads,
+                    headDim)}, null)}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3));
+        }
+        String q = parts[0];
+        String k = parts[1];
+        String v = parts[2];
+        String out;
+        if (linear) {
+            String fq = op("Add", new String[] {op("Elu", new String[] {q}, null, OnnxProto.floatAttr("alpha", 1f)),
+                    scalar("one", 1f)}, null);
+            String fk = op("Add", new String[] {op("Elu", new String[] {k}, null, OnnxProto.floatAttr("alpha", 1f)),
+                    scalar("one", 1f)}, null);
+            String kv = op("MatMul", new String[] {op("Transpose", new String[] {fk}, null,
+                    OnnxProto.intsAttr("perm", 0, 1, 3, 2)), v}, null);
+            String keySum = op("ReduceSum", new String[] {fk, longs("axes", 2)}, null, OnnxProto.intAttr("keepdims", 1));
+            String norm = op("ReduceSum", new String[] {op("Mul", new String[] {fq, keySum}, null), longs("axes", 3)},
+                    null, OnnxProto.intAttr("keepdims", 1));
+            out = op("Div", new String[] {op("MatMul", new String[] {fq, kv}, null),
+                    op("Add", new String[] {norm, scalar("eps", 1e-6f)}, null)}, null);
+        } else {
+            String scores = op("Div", new String[] {op("MatMul", new String[] {q, op("Transpose", new String[] {k},
+                    null, OnnxProto.intsAttr("perm", 0, 1, 3, 2))}, null), scalar("sqrt_d",
+                    (float) Math.sqrt(headDim))}, null);
+            out = op("MatMul", new String[] {op("Softmax", new String[] {scores}, null, OnnxProto.intAttr("axis", -1)),
+                    v}, null);
+        }
+        String back = op("Transpose", new String[] {out}, null, OnnxProto.intsAttr("perm", 0, 2, 1, 3));
+        return op("Reshape", new String[] {back, longs("shape", 0, n, dim)}, null);
+    }
+
+    /** An int64 vector initializer (shapes, axes); returns its name. */
+    private String longs(String what, long... values) {
+        String name = fresh(what);
+        graph.message(5, OnnxProto.longTensor(name, new long[] {values.length}, values));
+        return name;
+    }
+
     /** PyTorch's exact GELU: x * 0.5 * (1 + erf(x / sqrt 2)). */
     private String gelu(String x) {
         String erf = op("Erf", new String[] {op("Div", new String[] {x, scalar("sqrt2", (float) Math.sqrt(2))},
@@ -317,23 +316,23 @@ public final class OnnxExport {
     }
 
     /** A float initializer; returns its name. */
-    private String floats(String what, long[] dims, float[] values) {
+    String floats(String what, long[] dims, float[] values) {
         String name = fresh(what);
         graph.message(5, OnnxProto.floatTensor(name, dims, values));
         return name;
     }
 
-    private String scalar(String what, float value) {
+    String scalar(String what, float value) {
         return floats(what, new long[0], new float[] {value});
     }
 
-    private String fresh(String what) {
+    String fresh(String what) {
         counter++;
         return what + "_" + counter;
     }
 
     /** Adds a node; {@code output} null means a fresh name. Returns the output name. */
-    private String op(String type, String[] inputs, String output, OnnxProto... attributes) {
+    String op(String type, String[] inputs, String output, OnnxProto... attributes) {
         String out = output != null ? output : fresh(type);
         graph.message(1, OnnxProto.node(type, "node_" + out, inputs, new String[] {out}, attributes));
         return out;

@@ -22,16 +22,28 @@ package dev.verdant.result;
  *                             quantised values)
  * @param layers               the network's weighted-layer widths after the step, e.g. {@code 784-150-50-10}
  * @param note                 what the step chose or left out (ranks, layers kept whole), or null
+ * @param int8                 for an 8-bit {@code quantize} step, the model on integer kernels (measured through
+ *                             ONNX Runtime, or simulated with the reason); null for other steps and older runs
  */
 public record CompressionReport(int index, String step, String type, double accuracy, long params, long nonzeroParams,
                                 long modelBytes, long flopsPerSample, double latencyMsBatch1, double latencyMsBatch64,
                                 Double inferenceJoulesPer1k, double seconds, Double energyJoules, boolean simulated,
-                                String layers, String note) {
+                                String layers, String note, Int8Inference int8) {
+
+    /** A report without int8 inference figures (every step but quantize; the form before they existed). */
+    public CompressionReport(int index, String step, String type, double accuracy, long params, long nonzeroParams,
+                             long modelBytes, long flopsPerSample, double latencyMsBatch1, double latencyMsBatch64,
+                             Double inferenceJoulesPer1k, double seconds, Double energyJoules, boolean simulated,
+                             String layers, String note) {
+        this(index, step, type, accuracy, params, nonzeroParams, modelBytes, flopsPerSample, latencyMsBatch1,
+                latencyMsBatch64, inferenceJoulesPer1k, seconds, energyJoules, simulated, layers, note, null);
+    }
 
     /** The mark shown next to each simulated figure (accuracy, latency, inference energy). */
     public static final String SIMULATED = "simulated";
 
     /** Why simulated figures are not what an int8 deployment would show, in one line. */
     public static final String SIMULATED_WHY = "simulated: fp32 kernels plus fake quantisation (weights rounded to "
-            + "the integer grid, computed in float); real int8 speed and energy need an int8 runtime";
+            + "the integer grid, computed in float); real int8 speed and energy need an int8 runtime (the int8 line "
+            + "gives them where ONNX Runtime runs the layers)";
 }

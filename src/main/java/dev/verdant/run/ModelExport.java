@@ -55,6 +55,49 @@ public final class ModelExport {
      * @throws StoreException also when {@code int8} is asked of a run that delivered no 8-bit quantised model
      */
     public static Exported onnx(RunStore store, long runId, Path file, boolean trained, boolean int8) {
+        Model m = model(store, runId, trained);
+        if (int8 && !m.which().equals("compressed")) {
+            throw new StoreException("run " + runId + " delivered no compressed model: an int8 export needs a "
+                    + "run whose compression ends with a quantize step (bits: 8)");
+        }
+        try {
+            String name = "verdant-run-" + runId;
+            List<String> kinds = List.of();
+            if (int8) {
+                OnnxExport.Int8 q = OnnxExport.toInt8Onnx(m.net(), name, inputScale(m.run()));
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
+                Files.write(file, q.onnx());
+                kinds = q.layers();
+            } else {
+                OnnxExport.write(m.net(), name, file);
+            }
+            return new Exported(file, m.which(), kinds);
+        } catch (IOException e) {
+            throw new StoreException("cannot export run " + runId + " to " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("run " + runId + " cannot be exported to ONNX: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A stored run's model as a description with values.
+     *
+     * @param net   the network
+     * @param which "trained" or "compressed"
+     * @param run   the stored run
+     */
+    public record Model(Net net, String which, RunResult run) {
+    }
+
+    /**
+     * Run {@code runId}'s delivered model (the compressed one when the run compressed) or, with {@code trained}, its
+     * trained one.
+     *
+     * @throws StoreException when the run does not exist or keeps no model
+     */
+    public static Model model(RunStore store, long runId, boolean trained) {
         RunResult run = store.load(runId).orElseThrow(() ->
                 new StoreException("no run with id " + runId + " (see 'verdant runs list')"));
         Path dir = store.modelPath(runId).orElse(null);
@@ -65,28 +108,23 @@ public final class ModelExport {
         Path compressed = dir.resolve("compressed");
         boolean useCompressed = !trained && Files.exists(compressed.resolve(NetArtifact.FILE));
         try {
-            if (int8 && !useCompressed) {
-                throw new StoreException("run " + runId + " delivered no compressed model: an int8 export needs a "
-                        + "run whose compression ends with a quantize step (bits: 8)");
-            }
             Net net = useCompressed ? NetArtifact.load(compressed) : trainedNet(run, dir);
-            String name = "verdant-run-" + runId;
-            List<String> kinds = List.of();
-            if (int8) {
-                OnnxExport.Int8 q = OnnxExport.toInt8Onnx(net, name);
-                if (file.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                }
-                Files.write(file, q.onnx());
-                kinds = q.layers();
-            } else {
-                OnnxExport.write(net, name, file);
-            }
-            return new Exported(file, useCompressed ? "compressed" : "trained", kinds);
+            return new Model(net, useCompressed ? "compressed" : "trained", run);
         } catch (IOException e) {
-            throw new StoreException("cannot export run " + runId + " to " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("run " + runId + " cannot be exported to ONNX: " + e.getMessage(), e);
+            throw new StoreException("cannot read run " + runId + "'s model from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The step of the 8-bit grid the run's inputs lie on: 1/255 when its data set is held as 8-bit values, so an int8
+     * model's first layer can run on integers; null otherwise, or when the data set cannot be read any more.
+     */
+    private static Float inputScale(RunResult run) {
+        try {
+            LoadedData data = Datasets.load(run.spec().dataset(), run.spec().seed());
+            return data.train().isBytes() ? 1f / 255 : null;
+        } catch (RuntimeException e) {
+            return null; // the first layer then keeps a float input, which the layer list says
         }
     }
 

@@ -72,8 +72,14 @@ class ExportCommandTest {
         String db = dir.resolve("v.db").toString();
         Outcome run = verdant("run", spec.toString(), "--out", result.toString(), "--db", db);
         assertEquals(0, run.code(), run.err());
+        // the quantize step's int8 figures, measured on ONNX Runtime's integer kernels and labelled so
+        assertTrue(run.err().contains("int8 inference measured (onnxruntime int8), onnxruntime 1."), run.err());
+        assertTrue(run.err().contains("integer kernels in 2 of 3 weighted layers (float input, int8, int8)"), run.err());
         JsonNode json = ResultJson.mapper().readTree(Files.readString(result));
         long id = json.get("id").asLong();
+        assertEquals("measured (onnxruntime int8)", json.at("/compression/1/int8/how").asText(), json.toString());
+        assertEquals("int8", json.at("/compression/1/int8/layers/1").asText());
+        assertTrue(json.at("/compression/1/int8/latencyMsBatch64").asDouble() > 0);
         LoadedData data = Datasets.load(DatasetSpec.defaults(), 42);
 
         Path trained = dir.resolve("trained.onnx");

@@ -120,6 +120,7 @@ class CompressionMatrixTest {
                     + structured + " after " + gradual);
             // Rank-2 factors leave so few weights that biases and normalisation (kept in float) dominate the bytes.
             assertTrue(quantised.simulated() && quantised.modelBytes() < r.get(5).modelBytes(), quantised.toString());
+            assertMeasuredOnOnnxRuntime(quantised, out.net());
 
             Net compressed = out.net();
             compressed.checkShapes();
@@ -176,6 +177,7 @@ class CompressionMatrixTest {
             }
             CompressionReport quantised = r.get(r.size() - 1);
             assertTrue(quantised.simulated(), quantised.toString());
+            assertMeasuredOnOnnxRuntime(quantised, out.net());
             Net compressed = out.net();
             compressed.checkShapes();
             assertEquals(quantised.accuracy(), Trained.accuracy(compressed, data), 1e-9);
@@ -231,5 +233,13 @@ class CompressionMatrixTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.withLayers(layers).checkShapes());
         assertTrue(e.getMessage().startsWith("layer 4 (residual), branch layer 2 (batchnorm) normalises 4 channels"),
                 e.getMessage());
+    }
+
+    /** Every architecture the exporter writes is run on ONNX Runtime by the quantize step, one label per layer. */
+    private static void assertMeasuredOnOnnxRuntime(CompressionReport quantised, Net described) {
+        dev.verdant.result.Int8Inference int8 = quantised.int8();
+        assertEquals(dev.verdant.result.Int8Inference.MEASURED, int8.how(), int8.note());
+        assertEquals(LayerNames.weighted(described.layers()).size(), int8.layers().size(), int8.layers().toString());
+        assertTrue(int8.latencyMsBatch64() > 0 && int8.accuracy() >= 0, int8.toString());
     }
 }

@@ -130,6 +130,52 @@ class OnnxExportTest {
                 new long[] {3, 8, 8});
     }
 
+    /** The compact gallery on 8x8 digits-sized images, each with its distinctive layers. */
+    private static ModelSpec gallery(String arch) {
+        return ModelSpec.defaults().withArch(arch).withChannels(4);
+    }
+
+    @Test
+    void squeezenetWithConcatenatedExpandBranches() throws Exception {
+        assertSameLogits(gallery("squeezenet"), new long[] {1, 8, 8});
+    }
+
+    @Test
+    void mobilenetv2WithSqueezeExcitationAndBatchNorm() throws Exception {
+        assertSameLogits(gallery("mobilenetv2").withExpansion(2).withSe(true).withNorm("batch"), new long[] {1, 8, 8});
+    }
+
+    @Test
+    void shufflenetWithChannelShuffleAndGroupedConvolutions() throws Exception {
+        assertSameLogits(gallery("shufflenet").withGroups(2), new long[] {1, 8, 8});
+    }
+
+    @Test
+    void ghostnetWithGhostModules() throws Exception {
+        assertSameLogits(gallery("ghostnet").withSe(true), new long[] {1, 8, 8});
+    }
+
+    @Test
+    void vitTinyWithSoftmaxAndLinearAttention() throws Exception {
+        assertSameLogits(gallery("vit-tiny").withBlocks(2), new long[] {1, 8, 8});
+        assertSameLogits(gallery("vit-tiny").withBlocks(1).withHeads(2).withAttention("linear"),
+                new long[] {3, 8, 8});
+    }
+
+    @Test
+    void earlyExitHeadsAreRefusedWithASentence() {
+        ModelSpec spec = gallery("mobilenetv2").withExpansion(2)
+                .withEarlyExits(new dev.verdant.spec.EarlyExitSpec(List.of(1), 0.9, null));
+        Network network = Architectures.build(spec, new long[] {1, 8, 8}, 10);
+        Net net;
+        try (NDManager m = NDManager.newBaseManager()) {
+            network.block().initialize(m, DataType.FLOAT32, Batches.withBatch(1, new long[] {1, 8, 8}));
+            net = NetBlocks.readValues(network.net(), network.block());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toOnnx(net, "x"));
+        assertTrue(e.getMessage().contains("early-exit heads cannot be exported"), e.getMessage());
+    }
+
     @Test
     void anUntrainedDescriptionIsRefusedWithASentence() {
         Net net = Architectures.describe(ModelSpec.defaults(), new long[] {4}, 2);
