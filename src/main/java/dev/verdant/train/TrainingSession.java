@@ -305,5 +305,6 @@ public final class TrainingSession implements AutoCloseable {
     @Override
     public void close() {
         live.close();
+        DjlRuntime.releaseFreeMemory();
     }
 }
