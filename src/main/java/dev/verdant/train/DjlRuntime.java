@@ -42,6 +42,8 @@ public final class DjlRuntime {
 
     private static boolean threadsConfigured;
     private static Boolean allocatorConfigured;
+    /** The C library once the allocator is tuned, for {@link #releaseFreeMemory}; null otherwise. */
+    private static volatile Glibc glibc;
 
     /** Idempotent; call before anything touches {@code ai.djl.engine.Engine}. */
     public static synchronized void configureOffline() {
@@ -115,6 +117,7 @@ public final class DjlRuntime {
             Glibc c = Native.load("c", Glibc.class);
             allocatorConfigured = c.mallopt(Glibc.M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
                     & c.mallopt(Glibc.M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1;
+            glibc = allocatorConfigured ? c : null;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             allocatorConfigured = false; // not glibc (e.g. musl): training works, only with more page faults
         }
@@ -122,14 +125,15 @@ public final class DjlRuntime {
     }
 
     /**
-     * Hands the C allocator's free memory back to the system ({@code malloc_trim}); called when a training session
-     * closes, since {@link #configureAllocator} keeps freed memory for the next step. Does nothing where the allocator
-     * was not tuned.
+     * Hands the C allocator's free memory back to the system ({@code malloc_trim}, which also releases free pages
+     * inside the heaps); called after each epoch and when a training session closes, since
+     * {@link #configureAllocator} keeps freed memory for the next step. Does nothing where the allocator was not tuned.
      */
-    public static synchronized void releaseFreeMemory() {
-        if (Boolean.TRUE.equals(allocatorConfigured)) {
+    public static void releaseFreeMemory() {
+        Glibc c = glibc;
+        if (c != null) {
             try {
-                Native.load("c", Glibc.class).malloc_trim(0);
+                c.malloc_trim(0);
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 // nothing to give back then
             }

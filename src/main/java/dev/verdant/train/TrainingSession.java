@@ -126,6 +126,9 @@ public final class TrainingSession implements AutoCloseable {
             double epochTrainSeconds = (System.nanoTime() - epochStart) / 1e9;
             observer.onPhase(Phase.EVAL);
             Evaluation val = evaluate(data.validation());
+            // The allocator keeps freed tensor memory for the next step (DjlRuntime.configureAllocator); between epochs
+            // it goes back to the system, so free memory scattered over the heaps cannot pile up run over run.
+            DjlRuntime.releaseFreeMemory();
             EpochFlops flops = EpochFlops.of(live, plan, data);
             EpochRecord record = new EpochRecord(epoch, lossSum / train.size(), (double) correct / train.size(),
                     val.loss(), val.accuracy(), (System.nanoTime() - epochStart) / 1e9,

@@ -22,7 +22,8 @@ import java.util.Locale;
  *
  * <p>Each line also says where the memory is, so growth can be told apart from a leak: the Java heap (committed by
  * the collector, and in use), the C allocator (glibc's {@code mallinfo2}: bytes in use by native code, libtorch's
- * tensors included, and free bytes it keeps for reuse) and the count of live native arrays under the model.
+ * tensors included, and free bytes in its heaps: after the per-epoch trim most of those are no longer resident, as
+ * mallinfo cannot tell) and the count of live native arrays under the model. MB are 10^6 bytes except RSS (MiB).
  */
 public final class RssBench {
 
@@ -54,7 +55,7 @@ public final class RssBench {
                         first[0] = rss;
                     }
                     System.out.printf(Locale.ROOT, "epoch %2d  RSS %.0f MB  (%+.1f%% of epoch 1)  val acc %.4f  |  "
-                                    + "heap committed %.0f used %.0f  malloc in use %.0f free %.0f  arrays %d%n",
+                                    + "heap committed %.0f used %.0f  malloc in use %.0f free %.0f  native arrays %d%n",
                             e.epoch(), rss, 100 * (rss / first[0] - 1), e.valAccuracy(), heapMb(true),
                             heapMb(false), malloc(true), malloc(false), session[0].liveNativeArrays());
                     return e;
