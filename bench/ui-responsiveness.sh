@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Prints the window's responsiveness figures (issue 7): launch time, FX pulse gaps during a live run with
-# per-batch events, and one full redraw of a 10k-point chart.
+# Prints the window's responsiveness figures (issues 7 and 20): launch time, FX pulse gaps during a live run with
+# per-batch events, and one full redraw of a 10k-point chart; then, when Xvfb is installed, the real start of
+# `java -jar target/verdant.jar` to its first drawn frame, with and without a class-data sharing archive.
 #   bench/ui-responsiveness.sh            headless (Monocle, software rendering), like the tests
 #   bench/ui-responsiveness.sh --display  on the real display (or under xvfb-run), default JavaFX pipeline
 #   EPOCHS=30 bench/ui-responsiveness.sh  a longer live run
+#   LAUNCHES=5 ...                        rounds of the real-start comparison (0 skips it; default 3)
+#   BENCH_OPTS='-XX:+UseZGC' ...          JVM options for the window (e.g. another garbage collector)
+# The live run trains with the window's own settings (libtorch's default threads, one per core; its runs niced,
+# -Dverdant.training.nice); before issue 20 this bench pinned one training thread, which is not what users run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -B test-compile
@@ -14,5 +19,45 @@ FX_OPTS=(-Dtestfx.headless=true -Dprism.order=sw -Dglass.platform=Monocle -Dmono
 if [[ "${1:-}" == "--display" ]]; then
   FX_OPTS=()
 fi
-exec java ${BENCH_OPTS:-} -Xmx2g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_threads=1 \
+# shellcheck disable=SC2086  # BENCH_OPTS is a list of options
+java ${BENCH_OPTS:-} -Xmx2g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
   -Djavafx.cachedir=target/openjfx-cache "${FX_OPTS[@]}" -cp "$CP" dev.verdant.app.UiResponsivenessBench "${EPOCHS:-15}"
+
+# The real start: launcher, run store (SQLite), window, first drawn frame, measured by the app itself
+# (-Dverdant.exitAfterFirstFrame); a fresh settings folder and store each time, as a first start.
+launches=${LAUNCHES:-3}
+if (( launches == 0 )) || ! command -v Xvfb >/dev/null; then
+  echo "real start: skipped (LAUNCHES=0, or no Xvfb: apt-get install xvfb)"
+  exit 0
+fi
+[[ -f target/verdant.jar ]] || mvn -o -q -B -DskipTests package
+work=$(mktemp -d)
+xvfb_pid=""
+trap '[[ -n $xvfb_pid ]] && kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+exec 3> "$work/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do [[ -s $work/display ]] && break; sleep 0.1; done
+export DISPLAY=:$(head -1 "$work/display")
+start() { # $1: extra JVM options; prints "wall cpu"
+  local home
+  home=$(mktemp -d -p "$work")
+  # shellcheck disable=SC2086
+  VERDANT_DB=$home/runs.db java $1 ${BENCH_OPTS:-} -Dverdant.config.dir="$home" -Dverdant.exitAfterFirstFrame=true \
+    -jar target/verdant.jar 2>&1 | sed -n 's/.*first frame \([0-9.]*\) s after JVM start (\([0-9.]*\) s CPU).*/\1 \2/p'
+}
+# the archive as installers/Package.java records it for the installed window: one start that exits at its first frame
+jsa=$work/verdant.jsa
+t0=$(date +%s%N)
+start "-XX:ArchiveClassesAtExit=$jsa" >/dev/null
+echo "real start: class-data sharing archive recorded in $(( ($(date +%s%N) - t0) / 1000000 )) ms, $(du -m "$jsa" | cut -f1) MB"
+plain=() shared=()
+for _ in $(seq "$launches"); do # interleaved: the machine's load changes from minute to minute
+  plain+=("$(start "")")
+  shared+=("$(start "-XX:SharedArchiveFile=$jsa -Xshare:on")")
+done
+summary() { printf '%s\n' "$@" | sort -n | awk '{w[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2);
+  printf "median %.2f s (CPU %.2f s) over %d starts, all: ", w[m], c[m], NR; for (i=1;i<=NR;i++) printf "%s ", w[i]; print ""}'; }
+echo "real start, java -jar target/verdant.jar to its first frame (GTK under Xvfb, load average $(cut -d' ' -f1 /proc/loadavg)):"
+echo "  without an archive:  $(summary "${plain[@]}")"
+echo "  with the archive:    $(summary "${shared[@]}")"

@@ -62,13 +62,20 @@ public final class Package {
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !PLATFORMS.containsKey(args[0])) {
             System.err.println("usage: java installers/Package.java linux|windows|macos TYPE[,TYPE...] VERSION"
-                    + " (TYPE: app-image, deb, rpm, msi, exe, dmg, pkg), from the project root after mvn package");
+                    + " (TYPE: app-image, deb, rpm, msi, exe, dmg, pkg; cds: only record the class-data sharing archive of the "
+                    + "image built before), from the project root after mvn package");
             System.exit(64);
         }
         Platform platform = PLATFORMS.get(args[0]);
         List<String> types = List.of(args[1].split(","));
         String version = args[2].replace("-SNAPSHOT", "");
         long t0 = System.nanoTime();
+        if (types.equals(List.of("cds"))) { // only (re-)record the archive of the image built before
+            try (Stream<Path> s = Files.list(OUT.resolve("image"))) {
+                archiveClasses(platform, s.findFirst().orElseThrow());
+            }
+            return;
+        }
 
         deleteTree(OUT);
         Path input = OUT.resolve("input");
@@ -88,6 +95,8 @@ public final class Package {
         long t2 = System.nanoTime();
         System.out.printf(Locale.ROOT, "installer: staged in %.0f s, app image %s in %.0f s, %s%n",
                 (t1 - t0) / 1e9, image, (t2 - t1) / 1e9, mib(treeSize(image)));
+
+        archiveClasses(platform, image);
 
         Path dist = OUT.resolve("dist");
         for (String type : types) {
@@ -111,6 +120,126 @@ public final class Package {
             }
         }
         System.out.printf(Locale.ROOT, "installer: done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The class-data sharing archive's file name, beside the jars in the image's app folder. */
+    static final String CDS_ARCHIVE = "verdant.jsa";
+
+    /**
+     * Records an AppCDS archive of the classes the window loads up to its first frame ({@code -XX:ArchiveClassesAtExit}
+     * on top of the runtime's base archive, which jlink's {@code --generate-cds-archive} wrote) and lets the window's
+     * launcher use it: the JVM then maps those classes already parsed and verified instead of loading them from the
+     * jars, which is most of the window's start-up CPU time (docs/performance.md). The launcher starts once with
+     * {@code -Dverdant.exitAfterFirstFrame=true}, so this needs a display: on Linux without one it starts Xvfb when
+     * that is installed. When anything fails the image is left without the archive and starts as before (the archive
+     * is an optimisation; {@code java -jar verdant.jar} never uses one).
+     */
+    static void archiveClasses(Platform platform, Path image) {
+        long start = System.nanoTime();
+        Path appDir = switch (platform.name()) {
+            case "windows" -> image.resolve("app");
+            case "macos" -> image.resolve("Contents/app");
+            default -> image.resolve("lib/app");
+        };
+        Path launcher = switch (platform.name()) {
+            case "windows" -> image.resolve("Verdant.exe");
+            case "macos" -> image.resolve("Contents/MacOS/Verdant");
+            default -> image.resolve("bin/Verdant");
+        };
+        Path cfg = appDir.resolve("Verdant.cfg");
+        Path archive = appDir.resolve(CDS_ARCHIVE);
+        Process xvfb = null;
+        Path home = null;
+        List<String> original = null;
+        try {
+            if (!Files.isRegularFile(cfg) || !Files.isExecutable(launcher)) {
+                throw new IllegalStateException("no launcher " + launcher + " or " + cfg);
+            }
+            home = Files.createTempDirectory("verdant-cds");
+            ProcessBuilder pb = new ProcessBuilder(launcher.toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("window.log").toFile());
+            Map<String, String> env = pb.environment();
+            // the launcher reads its JVM options only from its .cfg file (not JDK_JAVA_OPTIONS): add the recording
+            // options there for this one start. A fresh user: no remembered spec or charted runs, an empty store,
+            // so the same classes a first start loads.
+            original = Files.readAllLines(cfg);
+            withJavaOptions(cfg, original, List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath(),
+                    "-Dverdant.exitAfterFirstFrame=true", "-Duser.home=" + home, "-Dverdant.config.dir=" + home));
+            env.put("VERDANT_DB", home.resolve("runs.db").toString());
+            env.put("XDG_CONFIG_HOME", home.toString());
+            if (platform.name().equals("linux") && System.getenv("DISPLAY") == null) {
+                xvfb = startXvfb(home);
+                env.put("DISPLAY", ":" + Files.readString(home.resolve("display")).trim());
+            }
+            Process app = pb.start();
+            boolean done = app.waitFor(240, java.util.concurrent.TimeUnit.SECONDS);
+            Files.write(cfg, original);
+            if (!done) {
+                app.destroyForcibly();
+                throw new IllegalStateException("the window did not show its first frame within 240 s");
+            }
+            if (app.exitValue() != 0 || !Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the window exited " + app.exitValue() + ": "
+                        + Files.readString(home.resolve("window.log")).strip());
+            }
+            // -Xshare:auto (the default): should the archive not fit (another JVM build), the window starts without
+            // it; its warning is silenced, as the user can do nothing about it
+            withJavaOptions(cfg, original, List.of("-XX:SharedArchiveFile=$APPDIR/" + CDS_ARCHIVE, "-Xlog:cds*=off"));
+            System.out.printf(Locale.ROOT, "installer: class-data sharing archive %s (%s) in %.0f s%n", archive,
+                    mib(Files.size(archive)), (System.nanoTime() - start) / 1e9);
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            try {
+                if (original != null) {
+                    Files.write(cfg, original); // the launcher as jpackage made it
+                }
+                Files.deleteIfExists(archive);
+            } catch (IOException ignored) {
+                // nothing refers to it
+            }
+            System.out.println("installer: no class-data sharing archive, the window starts without one ("
+                    + e.getMessage() + ")");
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+            }
+            if (home != null) {
+                try {
+                    deleteTree(home);
+                } catch (IOException ignored) {
+                    // a temporary folder
+                }
+            }
+        }
+    }
+
+    /** Writes the launcher's {@code cfg} as {@code lines} with {@code options} added to its [JavaOptions]. */
+    static void withJavaOptions(Path cfg, List<String> lines, List<String> options) throws IOException {
+        List<String> out = new ArrayList<>(lines);
+        int section = out.indexOf("[JavaOptions]");
+        if (section < 0) {
+            out.add("[JavaOptions]");
+            section = out.size() - 1;
+        }
+        out.addAll(section + 1, options.stream().map(o -> "java-options=" + o).toList());
+        Files.write(cfg, out);
+    }
+
+    /** Starts a virtual display (Xvfb -displayfd writes its number into {@code dir/display}). */
+    static Process startXvfb(Path dir) throws IOException, InterruptedException {
+        Path display = dir.resolve("display");
+        Process x = new ProcessBuilder("sh", "-c", "exec Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>'"
+                + display + "'").redirectErrorStream(true).redirectOutput(dir.resolve("xvfb.log").toFile()).start();
+        for (int i = 0; i < 100 && (!Files.isRegularFile(display) || Files.size(display) == 0); i++) {
+            if (!x.isAlive()) {
+                throw new IllegalStateException("no display, and Xvfb did not start (apt-get install xvfb)");
+            }
+            Thread.sleep(100);
+        }
+        if (!Files.isRegularFile(display) || Files.size(display) == 0) {
+            x.destroy();
+            throw new IllegalStateException("no display, and Xvfb gave none within 10 s");
+        }
+        return x;
     }
 
     /** Fills {@code input} with what the application image carries. */

@@ -124,6 +124,9 @@ for _ in $(seq 600); do
 done
 [[ -n $win ]] || { cat "$out/window.log"; fail "no Verdant window within 60 s"; }
 window_s=$(secs $(( $(now_ms) - start )))
+if [[ -f $prefix/lib/app/verdant.jsa ]]; then # optional: the image is built without it where no display could be had
+  say "the window starts with the class-data sharing archive $prefix/lib/app/verdant.jsa ($(du -m $prefix/lib/app/verdant.jsa | cut -f1) MB)"
+fi
 # the window is mapped before JavaFX has laid it out at its size: wait for that (up to 30 s on a busy machine)
 # (searched again each time: GTK may replace the first window it mapped)
 width=0

@@ -22,6 +22,11 @@ public final class Launcher {
     private static final java.util.logging.Logger FX_PLATFORM_LOG =
             java.util.logging.Logger.getLogger("javafx");
     private static volatile double shownAfterSeconds = Double.NaN;
+    /**
+     * System property: print the seconds from JVM start to the first drawn frame on stderr and close the window then.
+     * For the startup benchmark and for recording the class-data sharing archive at package time (installers/).
+     */
+    public static final String EXIT_AFTER_FIRST_FRAME = "verdant.exitAfterFirstFrame";
 
     private Launcher() {
     }
@@ -52,6 +57,22 @@ public final class Launcher {
 
     static void markShown() {
         shownAfterSeconds = (System.nanoTime() - STARTED) / 1e9;
+    }
+
+    /**
+     * The window's first frame is drawn: with {@link #EXIT_AFTER_FIRST_FRAME} set, says when (from JVM start, and
+     * the process CPU time until then) and closes the window, as a user's quit would but without asking.
+     */
+    static void markFirstFrame() {
+        if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME)) {
+            var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+            double wall = (System.currentTimeMillis() - runtime.getStartTime()) / 1000.0;
+            double cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            System.err.printf(java.util.Locale.ROOT, "verdant: first frame %.2f s after JVM start (%.2f s CPU)%n",
+                    wall, cpu);
+            javafx.application.Platform.exit();
+        }
     }
 
     private static String reason(Throwable e) {

@@ -34,6 +34,7 @@ public final class VerdantApp extends Application {
         // default of 200x200 and the scene's size is ignored: ask for it again once the window is showing.
         Platform.runLater(stage::sizeToScene);
         Launcher.markShown();
+        FirstFrame.then(Launcher::markFirstFrame);
         StartupFile.open(window, getParameters().getRaw());
         if (storeProblem[0] != null) {
             window.dialogs().showError("Runs will not be kept", "The run store could not be opened, so this "

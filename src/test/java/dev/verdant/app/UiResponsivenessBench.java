@@ -64,13 +64,7 @@ public final class UiResponsivenessBench {
             w.install(stage);
             stage.show();
             buildSeconds[0] = (System.nanoTime() - b0) / 1e9;
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    stop();
-                    windowReady.complete(w);
-                }
-            }.start();
+            FirstFrame.then(() -> windowReady.complete(w)); // drawn, not only laid out
         });
         MainWindow window = windowReady.get(60, TimeUnit.SECONDS);
         double launchSeconds = (System.currentTimeMillis() - jvmStart) / 1000.0;

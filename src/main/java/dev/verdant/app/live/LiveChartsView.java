@@ -20,7 +20,7 @@ import java.util.List;
  * The four live charts in a 2x2 grid, or one column when the view is narrow; each chart keeps a minimum height
  * (its plot area at least {@link #MIN_PLOT_HEIGHT} px) and the grid scrolls when the view is shorter than that.
  * Each pumped batch of events is applied with the touched charts' notifications off; a {@link RedrawThrottle}
- * redraws them at most 20 times a second, less when a redraw is slow.
+ * redraws them at most 10 times a second, less when a redraw (drawing and rasterising) is slow.
  */
 public final class LiveChartsView extends javafx.scene.layout.BorderPane {
 
@@ -36,7 +36,7 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
     private final ChartPane loss;
     private final ChartPane power;
     private final ChartPane pareto;
-    private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime);
+    private final RedrawThrottle throttle = new RedrawThrottle(System::nanoTime, new RenderThreadClock());
     private final GridPane grid = new GridPane();
     private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
     private final javafx.scene.layout.BorderPane paretoBox;
