@@ -58,21 +58,28 @@ public final class Batches {
      */
     public static Batch staged(NDManager parent, Split split, long[] sampleShape, int[] order, int from, int size,
                                int index, int total) {
-        StagedSplits.Staged staged = StagedSplits.of(parent, split);
         long[] rows = new long[size];
         for (int i = 0; i < size; i++) {
             rows[i] = order[from + i];
         }
         NDManager manager = parent.newSubManager();
-        NDArray at = manager.create(rows);
-        NDIndex pick = new NDIndex("{}", at);
-        NDArray x = staged.features.get(manager, pick);
-        if (split.isBytes()) {
-            // uint8 -> float32, then the same IEEE division by 255 as Split.byteValue (correctly rounded, so equal).
-            x = x.toType(DataType.FLOAT32, false).divi(255f);
+        NDList xs;
+        NDList ys;
+        // Held for the gather only: the gathered batch is a copy, so another thread may evict the split afterwards.
+        try (StagedSplits.Staged staged = StagedSplits.acquire(parent, split)) {
+            NDIndex pick = new NDIndex("{}", manager.create(rows));
+            NDArray x = staged.features.get(manager, pick);
+            if (split.isBytes()) {
+                // uint8 -> float32, then the same IEEE division by 255 as Split.byteValue (correctly rounded, so
+                // equal); the divisor is a scalar made once per staged split, not per batch.
+                x = x.toType(DataType.FLOAT32, false).divi(staged.scale);
+            }
+            xs = new NDList(x.reshape(withBatch(size, sampleShape)));
+            ys = new NDList(staged.labels.get(manager, pick));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
-        NDList xs = new NDList(x.reshape(withBatch(size, sampleShape)));
-        NDList ys = new NDList(staged.labels.get(manager, pick));
         return new Batch(manager, xs, ys, size, Batchifier.STACK, Batchifier.STACK, index, total);
     }
 
@@ -92,6 +99,7 @@ public final class Batches {
     /** How many of the predicted classes (argmax of the first logits: the final head of a network with early exits) equal the labels. */
     public static long correct(NDList logits, NDList labels) {
         NDArray predicted = logits.head().argMax(1).toType(DataType.INT64, false);
-        return predicted.eq(labels.singletonOrThrow()).sum().getLong();
+        // toLongArray reads the count directly; getLong() would first make an index op.
+        return predicted.eq(labels.singletonOrThrow()).sum().toLongArray()[0];
     }
 }

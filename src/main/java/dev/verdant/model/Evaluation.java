@@ -40,7 +40,7 @@ public record Evaluation(double loss, double accuracy, int samples) {
                 NDList predictions = block.forward(new ParameterStore(batch.getManager(), false), batch.getData(),
                         false);
                 if (loss != null) {
-                    lossSum += loss.evaluate(batch.getLabels(), predictions).getFloat() * size;
+                    lossSum += loss.evaluate(batch.getLabels(), predictions).toFloatArray()[0] * size;
                 }
                 correct += Batches.correct(predictions, batch.getLabels());
             }

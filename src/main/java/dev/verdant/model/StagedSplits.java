@@ -19,6 +19,10 @@ import java.util.WeakHashMap;
  * copied from Java arrays every time: {@code [N, D]} features (uint8 for an 8-bit split, float32 otherwise) and
  * {@code [N]} int64 labels, on a sub-manager of the manager that asked (its device, freed with it). Each manager keeps
  * the few splits it used last (training and validation alternate every epoch); older ones are closed.
+ *
+ * <p>Safe when several threads gather from one manager at once (e.g. two evaluations of different splits): a gather
+ * holds its split through {@link #acquire}/{@link Staged#close}, and a split evicted or released meanwhile is closed
+ * only when its last gather ends.
  */
 final class StagedSplits {
 
@@ -29,19 +33,47 @@ final class StagedSplits {
     private StagedSplits() {
     }
 
-    /** One split in native memory. */
-    static final class Staged {
+    /** One split in native memory; closing it ends one {@link #acquire}. */
+    static final class Staged implements AutoCloseable {
         final Split split;
         final NDManager manager;
         final NDArray features;
         final NDArray labels;
+        /** 255 as a float32 scalar: 8-bit values are divided by it (made once, not per batch). */
+        final NDArray scale;
+        /** Gathers under way (guarded by the class lock). */
+        private int users;
+        /** Evicted or released while in use: closed when the last user is done (guarded by the class lock). */
+        private boolean retired;
 
         private Staged(Split split, NDManager manager, NDArray features, NDArray labels) {
             this.split = split;
             this.manager = manager;
             this.features = features;
             this.labels = labels;
+            this.scale = manager.create(255f);
         }
+
+        /** Ends one {@link StagedSplits#acquire} of this split. */
+        @Override
+        public void close() {
+            synchronized (StagedSplits.class) {
+                users--;
+                if (retired && users == 0) {
+                    manager.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #of} held for one gather: the split stays open until the returned object is closed, even if another
+     * thread evicts or releases it meanwhile.
+     */
+    static synchronized Staged acquire(NDManager parent, Split split) {
+        Staged s = of(parent, split);
+        s.users++;
+        return s;
     }
 
     /** {@code split} staged under {@code parent}: copied on first use, then reused while it stays among the recent. */
@@ -61,16 +93,25 @@ final class StagedSplits {
         Staged fresh = stage(parent, split);
         recent.addFirst(fresh);
         while (recent.size() > PER_MANAGER) {
-            recent.removeLast().manager.close();
+            retire(recent.removeLast());
         }
         return fresh;
+    }
+
+    /** Closes {@code s} now, or when its last gather ends. */
+    private static void retire(Staged s) {
+        if (s.users == 0) {
+            s.manager.close();
+        } else {
+            s.retired = true;
+        }
     }
 
     /** Closes whatever {@code parent} has staged (for callers that want the memory back before the manager closes). */
     static synchronized void release(NDManager parent) {
         Deque<Staged> recent = CACHE.remove(parent);
         if (recent != null) {
-            recent.forEach(s -> s.manager.close());
+            recent.forEach(StagedSplits::retire);
         }
     }
 

@@ -29,11 +29,26 @@ public final class DjlRuntime {
      */
     static final String WAIT_POLICY_PROPERTY = "verdant.omp.wait";
 
+    /**
+     * Whether Verdant tunes the C allocator ({@link #configureAllocator}): on unless {@code -Dverdant.malloc=default}.
+     */
+    static final String MALLOC_PROPERTY = "verdant.malloc";
+
+    /** Blocks up to this size come from the allocator's heaps instead of a fresh {@code mmap} each time. */
+    static final int MMAP_THRESHOLD = 32 << 20;
+
+    /** Free memory a heap keeps at its top before it is handed back to the system. */
+    static final int TRIM_THRESHOLD = 128 << 20;
+
     private static boolean threadsConfigured;
+    private static Boolean allocatorConfigured;
+    /** The C library once the allocator is tuned, for {@link #releaseFreeMemory}; null otherwise. */
+    private static volatile Glibc glibc;
 
     /** Idempotent; call before anything touches {@code ai.djl.engine.Engine}. */
     public static synchronized void configureOffline() {
         configureThreads();
+        configureAllocator();
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");
         if (System.getProperty("ENGINE_CACHE_DIR") == null && System.getenv("ENGINE_CACHE_DIR") == null) {
@@ -75,9 +90,69 @@ public final class DjlRuntime {
         }
     }
 
+    /**
+     * Keeps the C allocator from returning every freed tensor's memory to the system (glibc on Linux only; elsewhere
+     * nothing changes). Idempotent; takes effect at once, also after libtorch has loaded.
+     *
+     * <p>Why: libtorch allocates each tensor with {@code malloc} and frees it when the tensor dies, and a training step
+     * makes and drops a few MB of them (activations, gradients, the optimiser's temporaries). With glibc's default
+     * thresholds the freed memory went back to the kernel at once (heap trimming), so the next step faulted the same
+     * pages in again, zero-filled: about 900 page faults per MLP batch, and the optimiser update took 1.6x as long
+     * (docs/performance.md). Fixed thresholds (blocks up to {@value #MMAP_THRESHOLD} bytes from the heap, trimming only
+     * beyond {@value #TRIM_THRESHOLD} free bytes) keep the memory of one step for the next; {@link #releaseFreeMemory}
+     * hands it back when a session ends. A user's own {@code MALLOC_*_} environment settings win.
+     *
+     * @return true when the thresholds were set
+     */
+    public static synchronized boolean configureAllocator() {
+        if (allocatorConfigured != null) {
+            return allocatorConfigured;
+        }
+        allocatorConfigured = false;
+        if (!Platform.isLinux() || "default".equalsIgnoreCase(System.getProperty(MALLOC_PROPERTY, ""))
+                || System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null) {
+            return false;
+        }
+        try {
+            Glibc c = Native.load("c", Glibc.class);
+            allocatorConfigured = c.mallopt(Glibc.M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+                    & c.mallopt(Glibc.M_TRIM_THRESHOLD, TRIM_THRESHOLD) == 1;
+            glibc = allocatorConfigured ? c : null;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            allocatorConfigured = false; // not glibc (e.g. musl): training works, only with more page faults
+        }
+        return allocatorConfigured;
+    }
+
+    /**
+     * Hands the C allocator's free memory back to the system ({@code malloc_trim}, which also releases free pages
+     * inside the heaps); called after each epoch and when a training session closes, since
+     * {@link #configureAllocator} keeps freed memory for the next step. Does nothing where the allocator was not tuned.
+     */
+    public static void releaseFreeMemory() {
+        Glibc c = glibc;
+        if (c != null) {
+            try {
+                c.malloc_trim(0);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                // nothing to give back then
+            }
+        }
+    }
+
     /** The one C library call needed on Linux and macOS. */
     interface PosixC extends Library {
         int setenv(String name, String value, int overwrite);
+    }
+
+    /** glibc's allocator tuning (malloc.h). */
+    interface Glibc extends Library {
+        int M_TRIM_THRESHOLD = -1;
+        int M_MMAP_THRESHOLD = -3;
+
+        int mallopt(int param, int value);
+
+        int malloc_trim(long pad);
     }
 
     /** The one C runtime call needed on Windows. */

@@ -102,6 +102,78 @@ class StagedBatchesTest {
     }
 
     @Test
+    void twoThreadsGatheringDifferentSplitsFromOneManagerStayCorrect() throws Exception {
+        // One manager keeps three splits. One thread gathers large batches from a large split while the other stages
+        // small splits one after another, so the large split is evicted while it is being gathered from; every large
+        // batch must still be whole and equal to the copied one.
+        int d = 3000;
+        long[] shape = {1, 60, 50};
+        Random r = new Random(8);
+        byte[] v = new byte[1500 * d];
+        r.nextBytes(v);
+        Split large = Split.ofBytes(v, new int[1500], d);
+        Split[] small = {bytes(20, 21), bytes(20, 22), bytes(20, 23), bytes(20, 24)};
+        int[] order = Datasets.permutation(1500, new Random(4));
+        int[] smallOrder = Batches.inOrder(20);
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] expected;
+            try (Batch old = Batches.of(m, large, shape, order, 0, 1500, 0, 1)) {
+                expected = old.getData().head().toFloatArray();
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<Integer> churn = pool.submit(() -> {
+                    int n = 0;
+                    while (!stop.get()) {
+                        try (Batch b = Batches.staged(m, small[n % small.length], SHAPE, smallOrder, 0, 4, 0, 1)) {
+                            n++;
+                        }
+                    }
+                    return n;
+                });
+                java.util.concurrent.Future<Integer> gathers = pool.submit(() -> {
+                    try {
+                        for (int round = 0; round < 8; round++) {
+                            try (Batch now = Batches.staged(m, large, shape, order, 0, 1500, 0, 1)) {
+                                assertArrayEquals(expected, now.getData().head().toFloatArray(), "round " + round);
+                            }
+                        }
+                        return 8;
+                    } finally {
+                        stop.set(true);
+                    }
+                });
+                assertEquals(8, gathers.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertTrue(churn.get(60, java.util.concurrent.TimeUnit.SECONDS) > 0);
+            } finally {
+                stop.set(true);
+                pool.shutdownNow();
+            }
+            Batches.releaseStaged(m);
+        }
+    }
+
+    @Test
+    void aSplitInUseIsClosedOnlyWhenItsLastGatherEnds() {
+        Split a = bytes(20, 31);
+        try (NDManager m = NDManager.newBaseManager()) {
+            StagedSplits.Staged held = StagedSplits.acquire(m, a);
+            for (int i = 0; i < 3; i++) {
+                StagedSplits.of(m, bytes(10, 40 + i));
+            }
+            assertTrue(held.manager.isOpen(), "evicted while a gather holds it: still open");
+            held.close();
+            assertTrue(!held.manager.isOpen(), "closed once the gather ends");
+            StagedSplits.Staged again = StagedSplits.acquire(m, a);
+            Batches.releaseStaged(m);
+            assertTrue(again.manager.isOpen(), "released while held: still open");
+            again.close();
+            assertTrue(!again.manager.isOpen());
+        }
+    }
+
+    @Test
     void bytesKeepTheirStorageThroughSubsets() {
         Split s = bytes(100, 2);
         assertTrue(s.first(10).isBytes());
