@@ -7,8 +7,8 @@
 #   EPOCHS=30 bench/ui-responsiveness.sh  a longer live run
 #   LAUNCHES=5 ...                        rounds of the real-start comparison (0 skips it; default 3)
 #   BENCH_OPTS='-XX:+UseZGC' ...          JVM options for the window (e.g. another garbage collector)
-# The live run trains with the window's own settings (libtorch's default threads, one per core; its runs niced,
-# -Dverdant.training.nice); before issue 20 this bench pinned one training thread, which is not what users run.
+# The live run trains with the window's own settings (libtorch's default threads, one per core);
+# before issue 20 this bench pinned one training thread, which is not what users run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -B test-compile

@@ -136,6 +136,28 @@ class SignalTest {
             reader.start();
         }
 
+        /**
+         * A prefix that gives the child Ctrl-C's default handling back. A shell starts a background job (`mvn test &`,
+         * a CI runner's script) with SIGINT ignored, every process below inherits that, and the JVM then (rightly)
+         * never installs a handler for it, so the product's Ctrl-C path could not be tested from there. GNU env's
+         * {@code --default-signal} resets it; without that option the child runs as this process does.
+         */
+        private static final List<String> DEFAULT_SIGINT = envResetsSigint()
+                ? List.of("env", "--default-signal=INT") : List.of();
+
+        private static boolean envResetsSigint() {
+            try {
+                Process p = new ProcessBuilder("env", "--default-signal=INT", "true")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
         static Child start(String... args) throws IOException {
             return start(List.of("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true"), "dev.verdant.Main", args);
         }
@@ -143,8 +165,9 @@ class SignalTest {
         /** A JVM on the test class path running {@code mainClass} with {@code jvmOptions} and {@code args}. */
         static Child start(List<String> jvmOptions, String mainClass, String... args) throws IOException {
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-Dai.djl.pytorch.num_threads=1"));
+            List<String> command = new ArrayList<>(DEFAULT_SIGINT);
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-Dai.djl.pytorch.num_threads=1"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", cp, mainClass));
             command.addAll(List.of(args));
