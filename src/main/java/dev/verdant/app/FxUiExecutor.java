@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -22,14 +23,19 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void runInBackground(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
-        pool.execute(() -> {
-            try {
-                T value = work.call();
-                onFx(() -> onSuccess.accept(value));
-            } catch (Exception | Error e) {
-                onFx(() -> onError.accept(e));
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    T value = work.call();
+                    onFx(() -> onSuccess.accept(value));
+                } catch (Exception | Error e) {
+                    onFx(() -> onError.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // The window is closing (this executor was closed): a run event still in the pump, e.g. a cancelled
+            // run's Finished, may ask a view to refresh; the store already holds what it would read.
+        }
     }
 
     @Override
