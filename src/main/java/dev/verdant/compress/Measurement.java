@@ -67,9 +67,15 @@ final class Measurement {
                 }
             }
         }
-        Arrays.sort(times);
-        int n = times.length;
-        return n == 0 ? 0 : n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+        return median(times);
+    }
+
+    /** The median of {@code v} (0 when empty); {@code v} is left as it was. */
+    static double median(double[] v) {
+        double[] t = v.clone();
+        Arrays.sort(t);
+        int n = t.length;
+        return n == 0 ? 0 : n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
     }
 
     /** Indices 0, 1, ... repeating over a split of {@code n} samples, {@code size} of them. */

@@ -12,7 +12,6 @@ import dev.verdant.result.Int8Inference;
 import dev.verdant.result.Phase;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -153,7 +152,7 @@ final class OrtInt8 {
                 }
             }
         }
-        return new double[] {median(ta), median(tb)};
+        return new double[] {Measurement.median(ta), Measurement.median(tb)};
     }
 
     private static double pass(OrtSession s, OnnxTensor in) throws OrtException {
@@ -173,15 +172,5 @@ final class OrtInt8 {
             }
             return meter.end() * 1000.0 / (passes * 64.0);
         }
-    }
-
-    private static double median(double[] v) {
-        if (v.length == 0) {
-            return 0;
-        }
-        double[] t = v.clone();
-        Arrays.sort(t);
-        int n = t.length;
-        return n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
     }
 }
