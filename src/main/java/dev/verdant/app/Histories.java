@@ -12,6 +12,41 @@ final class Histories {
     private Histories() {
     }
 
+    /** The store being opened while the JavaFX toolkit starts (see {@link #startOpening()}); null before. */
+    private static volatile java.util.concurrent.CompletableFuture<Object[]> opening;
+
+    /**
+     * Starts opening the default store on a daemon thread and returns at once: opening it (SQLite's native library,
+     * the schema check) costs about a second of CPU, which then overlaps the toolkit's own start instead of
+     * following it on the way to the first frame (issue 20).
+     */
+    static void startOpening() {
+        var f = new java.util.concurrent.CompletableFuture<Object[]>();
+        opening = f;
+        Thread t = new Thread(() -> {
+            String[] problem = new String[1];
+            RunHistory h = open(problem);
+            f.complete(new Object[] {h, problem[0]});
+        }, "verdant-store-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The history {@link #startOpening()} opened, waiting for it; or, when nothing was started, opened now. Call off
+     * the FX thread; a problem goes into {@code problem[0]} as for {@link #open}.
+     */
+    static RunHistory opened(String[] problem) {
+        var f = opening;
+        if (f == null) {
+            return open(problem);
+        }
+        opening = null;
+        Object[] r = f.join();
+        problem[0] = (String) r[1];
+        return (RunHistory) r[0];
+    }
+
     /**
      * Opens the default store (or {@code VERDANT_DB}); call off the FX thread. On failure returns the in-memory
      * history and puts the reason into {@code problem[0]} for the window to show.

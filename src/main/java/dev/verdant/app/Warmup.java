@@ -23,6 +23,7 @@ public final class Warmup {
     }
 
     private static void run() {
+        StartupTrace.mark("warm-up: begin");
         try {
             java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14);
             font.getFamily();
@@ -33,6 +34,7 @@ public final class Warmup {
             Class.forName("org.jfree.chart.plot.XYPlot");
             Class.forName("org.controlsfx.validation.decoration.GraphicValidationDecoration");
             Carbon.intensity(ExperimentSpec.defaults());
+            StartupTrace.mark("warm-up: done");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // warming up is an optimisation: whatever fails here fails again, with a proper message, where it is used
         }
