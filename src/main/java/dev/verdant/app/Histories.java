@@ -6,6 +6,8 @@ import dev.verdant.app.history.StoreHistory;
 import dev.verdant.store.RunStore;
 import dev.verdant.store.StoreLocation;
 
+import java.util.function.Supplier;
+
 /** Opens the history the window shows: the run store, or this session's runs when the store cannot be opened. */
 final class Histories {
 
@@ -21,12 +23,21 @@ final class Histories {
      * following it on the way to the first frame (issue 20).
      */
     static void startOpening() {
+        startOpening(Histories::defaultStore);
+    }
+
+    /** {@link #startOpening()} with the store {@code store} opens (tests give a temporary one). */
+    static void startOpening(Supplier<RunStore> store) {
         var f = new java.util.concurrent.CompletableFuture<Object[]>();
         opening = f;
         Thread t = new Thread(() -> {
-            String[] problem = new String[1];
-            RunHistory h = open(problem);
-            f.complete(new Object[] {h, problem[0]});
+            try {
+                String[] problem = new String[1];
+                RunHistory h = open(store, problem);
+                f.complete(new Object[] {h, problem[0]});
+            } catch (Throwable e) { // an Error (e.g. SQLite's native library) reaches the launcher, as before
+                f.completeExceptionally(e);
+            }
         }, "verdant-store-open");
         t.setDaemon(true);
         t.start();
@@ -42,7 +53,15 @@ final class Histories {
             return open(problem);
         }
         opening = null;
-        Object[] r = f.join();
+        Object[] r;
+        try {
+            r = f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
         problem[0] = (String) r[1];
         return (RunHistory) r[0];
     }
@@ -52,8 +71,16 @@ final class Histories {
      * history and puts the reason into {@code problem[0]} for the window to show.
      */
     static RunHistory open(String[] problem) {
+        return open(Histories::defaultStore, problem);
+    }
+
+    private static RunStore defaultStore() {
+        return RunStore.open(StoreLocation.resolve(null));
+    }
+
+    private static RunHistory open(Supplier<RunStore> store, String[] problem) {
         try {
-            return new StoreHistory(RunStore.open(StoreLocation.resolve(null)));
+            return new StoreHistory(store.get());
         } catch (RuntimeException e) {
             problem[0] = e.getMessage();
             return new SessionHistory();
