@@ -50,7 +50,8 @@ start() { # $1: extra JVM options, $2: the jar (default target/verdant.jar); pri
   home=$(mktemp -d -p "$work")
   # shellcheck disable=SC2086
   VERDANT_DB=$home/runs.db java $1 ${BENCH_OPTS:-} -Dverdant.config.dir="$home" -Dverdant.exitAfterFirstFrame=true \
-    -jar "${2:-target/verdant.jar}" 2>&1 | sed -n 's/.*first frame \([0-9.]*\) s after JVM start (\([0-9.]*\) s CPU).*/\1 \2/p'
+    -jar "${2:-target/verdant.jar}" 2>&1 | sed -n 's/.*first frame \([0-9.]*\) s after JVM start (\([0-9.]*\) s CPU).*/\1 \2/p' \
+    || true # a failed start (e.g. main's warm-up race under load) prints nothing and is left out of the medians
 }
 # the archive as installers/Package.java records it for the installed window: one start that exits at its first frame
 jsa=$work/verdant.jsa
@@ -70,7 +71,8 @@ for _ in $(seq "$launches"); do # interleaved: the machine's load changes from m
   installed+=("$(start "-XX:SharedArchiveFile=$jsa -Xshare:on -XX:TieredStopAtLevel=1")")
   [[ -n $other ]] && oshared+=("$(start "-XX:SharedArchiveFile=$work/other.jsa -Xshare:on" "$other")")
 done
-summary() { printf '%s\n' "$@" | sort -n | awk '{w[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2);
+summary() { printf '%s\n' "$@" | grep . | sort -n | awk '{w[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2);
+  if (NR == 0) { print "no start reached its first frame"; exit }
   printf "median %.2f s (CPU %.2f s) over %d starts, all: ", w[m], c[m], NR; for (i=1;i<=NR;i++) printf "%s ", w[i]; print ""}'; }
 echo "real start, java -jar target/verdant.jar to its first frame (GTK under Xvfb, load average $(cut -d' ' -f1 /proc/loadavg)):"
 echo "  without an archive:  $(summary "${plain[@]}")"
