@@ -196,9 +196,16 @@ public final class SweepView extends SplitPane {
         table.getColumns().add(column("Parameters", r -> String.valueOf(r.params()), 260));
         table.setPlaceholder(new Label("Trials appear here as the sweep runs."));
         ParallelCoordinates coordinates = new ParallelCoordinates(vm);
-        SplitPane parts = new SplitPane(viewer, table, coordinates);
+        // the chart is what a sweep is read by: it keeps most of the height (on a 700-pixel screen three stacked
+        // parts left it a 100-pixel plot), and the trials and parallel coordinates share one place below it
+        javafx.scene.control.TabPane lower = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Trials", table),
+                new javafx.scene.control.Tab("Parallel coordinates", coordinates));
+        lower.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        viewer.setMinHeight(200);
+        SplitPane parts = new SplitPane(viewer, lower);
         parts.setOrientation(Orientation.VERTICAL);
-        parts.setDividerPositions(0.42, 0.72);
+        parts.setDividerPositions(0.6);
         BorderPane pane = new BorderPane(parts);
         pane.setTop(top);
         return pane;
@@ -215,7 +222,7 @@ public final class SweepView extends SplitPane {
 
     private JFreeChart buildChart() {
         JFreeChart c = ChartFactory.createXYLineChart("Accuracy against joules spent per configuration",
-                "joules spent on the configuration (its runs' own energy)", "validation accuracy", vm.curves(),
+                "joules spent per configuration (its own runs)", "validation accuracy", vm.curves(),
                 PlotOrientation.VERTICAL, true, true, false);
         c.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
         XYPlot plot = c.getXYPlot();
