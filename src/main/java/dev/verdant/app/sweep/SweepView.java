@@ -85,6 +85,25 @@ public final class SweepView extends SplitPane {
                 new Label("eta"), small(vm.etaProperty(), "sweep-eta"), new Label("epochs from"),
                 small(vm.minEpochsProperty(), "sweep-min-epochs"), new Label("to"),
                 small(vm.maxEpochsProperty(), "sweep-max-epochs"));
+        ChoiceBox<String> unit = new ChoiceBox<>();
+        unit.getItems().setAll(dev.verdant.spec.SweepHalving.UNITS);
+        unit.valueProperty().bindBidirectional(vm.rungUnitProperty());
+        unit.setId("sweep-rung-unit");
+        FlowPane joules = new FlowPane(6, 6, new Label("joules from"), small(vm.minJoulesProperty(),
+                "sweep-min-joules"), new Label("to"), small(vm.maxJoulesProperty(), "sweep-max-joules"));
+        joules.visibleProperty().bind(vm.rungUnitProperty().isEqualTo("joules"));
+        joules.managedProperty().bind(joules.visibleProperty());
+        CheckBox continueTrials = new CheckBox("continue promoted trials (fewer epochs, less accurate)");
+        continueTrials.setWrapText(true);
+        continueTrials.selectedProperty().bindBidirectional(vm.continueTrialsProperty());
+        CheckBox byForecast = new CheckBox("prune by energy-to-target forecast (needs a target)");
+        byForecast.setWrapText(true);
+        byForecast.selectedProperty().bindBidirectional(vm.stopOnForecastProperty());
+        VBox halving = new VBox(6, new HBox(6, new Label("rungs counted in"), unit), joules, continueTrials,
+                byForecast);
+        halving.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.methodProperty().get() != null
+                && vm.methodProperty().get().usesRungs(), vm.methodProperty()));
+        halving.managedProperty().bind(halving.visibleProperty());
         CheckBox stopAt = new CheckBox("stop at target");
         stopAt.selectedProperty().bindBidirectional(vm.stopAtTargetProperty());
         FlowPane target = new FlowPane(6, 6, new Label("target accuracy"), small(vm.targetProperty(), "sweep-target"),
@@ -111,7 +130,7 @@ public final class SweepView extends SplitPane {
                 + " epochs)", vm.baseProperty()));
         box.getChildren().addAll(new Label("Sweep name"), name, base, new Label("Parameters (spec path: values "
                 + "separated by commas, or a range)"), parameterRows, add, new HBox(6, new Label("Method"), method),
-                rungs, target, budget, new HBox(6, start, stop), problems);
+                rungs, halving, target, budget, new HBox(6, start, stop), problems);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
