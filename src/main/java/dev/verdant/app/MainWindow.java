@@ -64,7 +64,7 @@ import static dev.verdant.app.actions.Menus.item;
  * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
  * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
  * {@link AppState} and one {@link DialogService}; the features talk to each other through the state. It stays one
- * class of about 490 lines because it is the one place that wires the features together (about a third of it is
+ * class of about 560 lines because it is the one place that wires the features together (about a third of it is
  * read-only accessors the GUI tests use); the behaviour lives in the feature view models and menu actions.
  */
 public final class MainWindow {
@@ -232,17 +232,10 @@ public final class MainWindow {
 
     /** The teaching tabs (issue 17): Lessons and the 2-D playground, each its own package. */
     private void teaching() {
-        // both made on first selection: the lesson catalogue is read from resources, the playground trains
-        var playground = new dev.verdant.app.playground.PlaygroundViewModel[1];
-        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground", () -> {
-            playground[0] = new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor());
-            return new dev.verdant.app.playground.PlaygroundView(playground[0]);
-        });
-        playgroundTab.selectedProperty().addListener((o, was, now) -> { // runs after Tabs.lazy's, which made it
-            if (now && playground[0].pictureProperty().get() == null) {
-                playground[0].reset();
-            }
-        });
+        // both made on first selection: the lesson catalogue is read from resources; the playground makes its data
+        // itself once it is on screen
+        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground", () -> new dev.verdant.app.playground
+                .PlaygroundView(new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor())));
         tabs.getTabs().addAll(Tabs.lazy("Lessons", "tab-lessons", () -> new dev.verdant.app.lessons.LessonsView(
                 new dev.verdant.app.lessons.LessonsViewModel(ctx.executor(), () -> ctx.runners().apply(1)))),
                 playgroundTab);

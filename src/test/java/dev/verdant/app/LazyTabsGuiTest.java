@@ -102,7 +102,7 @@ class LazyTabsGuiTest {
         }
         assertSame(window.historyView(), tab(MainWindow.HISTORY_TAB).getContent(),
                 "History's view is one view, whoever asked first");
-        // opening the playground made its data (its first selection resets it, as before it was built lazily)
+        // the playground, made on opening, makes its data once on screen
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tab("tab-playground").getContent().lookupAll(".label")
                 .stream().anyMatch(n -> ((Label) n).getText() != null
                         && ((Label) n).getText().startsWith("New network")));
