@@ -106,10 +106,9 @@ public final class OnnxInt8Levers {
                         "session.intra_op.allow_spinning", "0", "session.x64quantprecision", "1")));
         // the graph forms head to head: the current int8 graph (pooled in float first) against integer pooling
         for (int batch : new int[] {64, 256}) {
-            try (OrtSession a = env.createSession(models.get("per-channel")[1].toString(), options(new Setting("", 2,
-                    Map.of("session.intra_op.allow_spinning", "0"))));
-                 OrtSession b = env.createSession(dir.resolve("integer-pool.onnx").toString(), options(new Setting("", 2,
-                         Map.of("session.intra_op.allow_spinning", "0"))))) {
+            Setting current = new Setting("", 2, Map.of("session.intra_op.allow_spinning", "0"));
+            try (OrtSession a = env.createSession(models.get("per-channel")[1].toString(), options(current));
+                 OrtSession b = env.createSession(dir.resolve("integer-pool.onnx").toString(), options(current))) {
                 float[] x = input(data, batch);
                 double[] am = new double[rounds];
                 double[] bm = new double[rounds];
