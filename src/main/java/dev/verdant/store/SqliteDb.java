@@ -61,6 +61,38 @@ final class SqliteDb implements AutoCloseable {
             throw new StoreException("cannot create the folder of the store " + file + ": "
                     + (why != null ? why : e.getMessage()), e);
         }
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new SqliteDb(file, prepare(file));
+            } catch (SQLException e) {
+                // Switching a new file to WAL takes an exclusive lock, and SQLite answers BUSY there without
+                // waiting in busy_timeout: another process opening the same new file at that moment retries
+                if (!busy(e) || System.nanoTime() > deadline) {
+                    throw openFailure(file, e);
+                }
+                sleepQuietly(20L * Math.min(attempt, 10));
+            } catch (RuntimeException e) {
+                throw openFailure(file, e);
+            }
+        }
+    }
+
+    private static boolean busy(SQLException e) {
+        return e.getErrorCode() == 5 || e.getErrorCode() == 6 || (e.getMessage() != null
+                && (e.getMessage().contains("SQLITE_BUSY") || e.getMessage().contains("SQLITE_LOCKED")));
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Connects, checks the file is a store this build can open, turns WAL on and migrates; closes on failure. */
+    private static Connection prepare(Path file) throws SQLException {
         Connection connection = connect(file);
         try {
             Schema.checkOpen(connection, file);
@@ -71,17 +103,22 @@ final class SqliteDb implements AutoCloseable {
                 st.execute("PRAGMA synchronous = FULL");
             }
             Schema.migrate(connection, Schema.latestVersion());
+            return connection;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
-            if (e instanceof StoreException se) {
-                throw se;
-            }
-            if (e instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("NOTADB")) {
-                throw Schema.notSqlite(file);
-            }
-            throw new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
+            throw e;
         }
-        return new SqliteDb(file, connection);
+    }
+
+    /** The sentence for a store that could not be opened: the store's own, or a diagnosis of SQLite's error. */
+    private static RuntimeException openFailure(Path file, Exception e) {
+        if (e instanceof StoreException se) {
+            return se;
+        }
+        if (e instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("NOTADB")) {
+            return Schema.notSqlite(file);
+        }
+        return new StoreException(StoreDiagnosis.cannotOpen(file, e), e);
     }
 
     private static Connection connect(Path file) {

@@ -1,6 +1,8 @@
 package dev.verdant.store;
 
 import dev.verdant.result.BatchRecord;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,12 +84,13 @@ class ConcurrencyTest {
         }
     }
 
-    @Test
-    void twoProcessesWorthOfStoresOpeningANewFileAtOnceBothSucceed() throws Exception {
-        Path db = dir.resolve("fresh.db");
+    @RepeatedTest(8)
+    void twoProcessesWorthOfStoresOpeningANewFileAtOnceBothSucceed(RepetitionInfo round) throws Exception {
+        // a fresh file per round: the race is in turning a new file into a store (WAL switch, first migration)
+        Path db = dir.resolve("fresh-" + round.getCurrentRepetition() + ".db");
         Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
-        Thread[] openers = new Thread[3];
+        Thread[] openers = new Thread[4];
         for (int i = 0; i < openers.length; i++) {
             openers[i] = new Thread(() -> {
                 try {
@@ -107,7 +110,30 @@ class ConcurrencyTest {
         }
         assertTrue(failures.isEmpty(), () -> "failures: " + failures);
         try (RunStore s = RunStore.open(db)) {
-            assertEquals(3, s.list(RunFilter.all()).size());
+            assertEquals(openers.length, s.list(RunFilter.all()).size());
+        }
+    }
+
+    @Test
+    void aStoreOpensWhileAnotherConnectionHoldsTheNewFileLocked() throws Exception {
+        Path db = dir.resolve("locked.db");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = other.createStatement()) {
+            st.execute("BEGIN EXCLUSIVE");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(400);
+                    st.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            try (RunStore s = RunStore.open(db)) {
+                s.createRun(Samples.spec("x"), null);
+                assertEquals(1, s.list(RunFilter.all()).size());
+            }
+            release.join();
         }
     }
 }
