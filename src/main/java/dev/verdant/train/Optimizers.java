@@ -4,19 +4,10 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.MultiFactorTracker;
 import ai.djl.training.tracker.Tracker;
-import dev.verdant.model.InPlaceAdam;
 import dev.verdant.spec.TrainingSpec;
 
 /** Builds the optimiser and learning-rate schedule of a {@link TrainingSpec}. */
 final class Optimizers {
-
-    /**
-     * Which Adam runs: DJL's own unless {@code -Dverdant.adam=inplace} asks for {@link InPlaceAdam} (measured, not
-     * faster: docs/performance.md).
-     */
-    static final String ADAM_PROPERTY = "verdant.adam";
-
-    static final String INPLACE_ADAM = "inplace";
 
     private Optimizers() {
     }
@@ -37,9 +28,7 @@ final class Optimizers {
             case "sgd" -> Optimizer.sgd().setLearningRateTracker(lr).optMomentum(t.momentum().floatValue())
                     .optWeightDecays(wd).build();
             case "adamw" -> Optimizer.adamW().optLearningRateTracker(lr).optWeightDecays(wd).build();
-            default -> INPLACE_ADAM.equalsIgnoreCase(System.getProperty(ADAM_PROPERTY, ""))
-                    ? InPlaceAdam.builder().optLearningRateTracker(lr).optWeightDecays(wd).build()
-                    : Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(wd).build();
+            default -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays(wd).build();
         };
     }
 
