@@ -73,7 +73,8 @@ public final class Batches {
             NDArray x = rowsOf(staged.features, pick, manager);
             if (split.isBytes()) {
                 // uint8 -> float32, then the same IEEE division by 255 as Split.byteValue (correctly rounded, so
-                // equal); the divisor is a scalar made once per staged split, not per batch.
+                // equal); the divisor is a scalar made once per staged split, not per batch. (libtorch's promoting
+                // uint8 / float division in one op measured no faster: bench/gather.sh.)
                 x = x.toType(DataType.FLOAT32, false).divi(staged.scale);
             }
             xs = new NDList(x.reshape(withBatch(size, sampleShape)));

@@ -20,7 +20,7 @@ import java.util.Random;
 
 /**
  * Where a staged batch's gather time goes (MNIST-sized uint8 split, batch 128): {@link Batches#staged} as the loop
- * calls it, then its pieces one at a time (index array, advanced-index gather, uint8 to float and scale, labels), and
+ * calls it, then its pieces one at a time (index array, advanced-index gather, uint8 to float and scale; libtorch's promoting division in one op), and
  * an index_select through libtorch's embedding op as the alternative gather. Medians in microseconds; the variants
  * take turns per batch. Usage: GatherBench [BATCHES] (bench/gather.sh)
  */
@@ -41,7 +41,7 @@ public final class GatherBench {
         Split split = Split.ofBytes(bytes, labels, 784);
         int[] order = Datasets.permutation(n, new Random(2));
         int steps = n / bs;
-        String[] names = {"Batches.staged", "index-array", "adv-index-gather", "to-float-scale", "embedding-gather"};
+        String[] names = {"Batches.staged", "index-array", "adv-index-gather", "to-float-scale", "embedding-gather", "promoting-div"};
         long[][] t = new long[names.length][batches];
         try (NDManager root = NDManager.newBaseManager(Device.cpu())) {
             NDArray features = root.create(bytes, new Shape(n, 784)).toType(DataType.UINT8, false);
@@ -67,6 +67,9 @@ public final class GatherBench {
                     long e = System.nanoTime();
                     PtNDArray y = JniUtils.embedding((PtNDArray) idx, (PtNDArray) features, false);
                     long f = System.nanoTime();
+                    long g = System.nanoTime();
+                    y.div(scale).close();
+                    long h = System.nanoTime();
                     y.close();
                     if (b >= 0) {
                         t[0][b] = s1 - s0;
@@ -74,6 +77,7 @@ public final class GatherBench {
                         t[2][b] = d - c;
                         t[3][b] = e - d;
                         t[4][b] = f - e;
+                        t[5][b] = h - g;
                     }
                 }
             }
