@@ -199,6 +199,13 @@ public final class RunsCommand implements Runnable {
                     out.printf("  energy:   %s J, %s gCO2e, avg %s W (%s)%n", fmt(m.energyJoules(), 1),
                             fmt(m.co2eGrams(), 3), fmt(m.avgPowerWatts(), 1), m.energyMethod());
                 }
+                dev.verdant.result.CompressionReport last = dev.verdant.result.DeliveredFigures.lastStep(r.compression());
+                if (last != null && m.deliveredAccuracy() != null) {
+                    out.printf("  delivered: accuracy %s%s after %d compression steps, %,d bytes (the model the run "
+                            + "hands over; steps below)%n", fmt(m.deliveredAccuracy(), 4),
+                            last.simulated() ? " (" + dev.verdant.result.CompressionReport.SIMULATED + ")" : "",
+                            last.index(), m.deliveredModelBytes());
+                }
             }
             List<String> tags = store.tags(id);
             if (!tags.isEmpty()) {
@@ -217,6 +224,13 @@ public final class RunsCommand implements Runnable {
                 }
                 out.println();
                 out.print(table);
+            }
+            if (!r.compression().isEmpty()) {
+                // the same lines `verdant run` printed while compressing, so a stored run reads as it ran
+                out.println();
+                for (dev.verdant.result.CompressionReport c : r.compression()) {
+                    out.println(Summary.stepLine(c, r.compression().get(r.compression().size() - 1).index()));
+                }
             }
             return 0;
         }

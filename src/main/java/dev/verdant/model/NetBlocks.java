@@ -175,7 +175,26 @@ public final class NetBlocks {
                 throw new IllegalStateException("parameter " + params.get(i).getName() + " has " + a.size()
                         + " values, the description " + values.get(i).length);
             }
-            a.set(values.get(i));
+            overwrite(a, values.get(i));
+        }
+    }
+
+    /**
+     * Overwrites a parameter's values, keeping whether it takes a gradient. A fresh array is swapped in ({@code intern})
+     * rather than written with {@code NDArray.set}: DJL's set runs under libtorch's deprecated
+     * {@code AutoNonVariableTypeMode}, which prints a long warning on the user's terminal.
+     *
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public static void overwrite(NDArray target, float[] values) {
+        if (target.size() != values.length) {
+            throw new IllegalArgumentException("the array has " + target.size() + " values, not " + values.length);
+        }
+        boolean gradient = target.hasGradient();
+        NDArray fresh = target.getManager().create(values, target.getShape()).toDevice(target.getDevice(), false);
+        target.intern(fresh);
+        if (gradient) {
+            target.setRequiresGradient(true);
         }
     }
 

@@ -3,11 +3,11 @@ package dev.verdant.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import dev.verdant.model.NetBlocks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
-import java.nio.FloatBuffer;
 import java.util.Random;
 
 /**
@@ -31,7 +31,7 @@ final class Orthogonal {
             }
             int rows = (int) w.getShape().get(0);
             int cols = (int) (w.size() / rows);
-            w.set(FloatBuffer.wrap(matrix(rows, cols, gain, random)));
+            NetBlocks.overwrite(w, matrix(rows, cols, gain, random));
         }
     }
 

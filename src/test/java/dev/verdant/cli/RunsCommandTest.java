@@ -51,6 +51,27 @@ class RunsCommandTest {
     }
 
     @Test
+    void showListsTheCompressionStepsAndTheDeliveredModel() {
+        RunResult plain = result("mlp-int8", 0.91, 0.001, "Intel Xeon");
+        var steps = List.of(
+                new dev.verdant.result.CompressionReport(0, "baseline", "baseline", 0.91, 1000, 1000, 4000, 2000,
+                        0.5, 2.0, 0.1, 0.0, null, false, "784-10", null),
+                new dev.verdant.result.CompressionReport(1, "quantize int8", "quantize", 0.905, 1000, 1000, 1000,
+                        2000, 0.7, 2.5, 0.12, 0.1, 0.2, true, "784-10", "weights int8"));
+        long id;
+        try (RunStore store = RunStore.open(db)) {
+            id = store.importRun(plain.withCompression(steps));
+        }
+        assertEquals(0, run("show", "--db", db.toString(), String.valueOf(id)));
+        assertTrue(out.contains("delivered: accuracy 0.9050 (simulated) after 1 compression steps, 1,000 bytes"), out);
+        assertTrue(out.contains("step 0/1 baseline") && out.contains("step 1/1 quantize int8"), out);
+        assertTrue(out.contains("acc 0.9050 (simulated)"), out);
+
+        assertEquals(0, run("show", "--db", db.toString(), String.valueOf(first)));
+        assertFalse(out.contains("delivered:") || out.contains("step 0/"), out);
+    }
+
+    @Test
     void listShowsRunsAndFilters() {
         assertEquals(0, run("--db", db.toString(), "list"));
         assertTrue(out.contains("mlp-small") && out.contains("mlp-fast"), out);

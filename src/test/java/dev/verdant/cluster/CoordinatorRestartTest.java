@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,15 +73,8 @@ class CoordinatorRestartTest {
                 SweepResult resumed = new SweepRunner(store, again, null).resume(killed.id());
                 assertEquals(SweepStatus.COMPLETED, resumed.status());
                 List<TrialRecord> trials = store.sweeps().trials(killed.id());
-                Map<String, List<TrialRecord>> results = trials.stream().filter(t -> t.status().hasResult())
-                        .collect(Collectors.groupingBy(TrialRecord::trialId));
-                assertEquals(6, results.size(), "every configuration has a result: " + trials);
-                results.forEach((id, list) -> assertEquals(1, list.size(), id + " has one result: " + list));
-                for (Map.Entry<String, Long> b : before.entrySet()) {
-                    TrialRecord kept = results.get(b.getKey()).get(0);
-                    assertEquals(1, kept.attempt(), "a trial finished before the kill is not run again");
-                    assertEquals(b.getValue(), kept.runId());
-                }
+                Map<String, List<TrialRecord>> results =
+                        dev.verdant.sweep.ResumedSweepAssertions.eachConfigurationRanOnce(trials, 6, before);
                 long completedRuns = store.list(RunFilter.all()).stream()
                         .filter(r -> r.status() == dev.verdant.result.RunStatus.COMPLETED).count();
                 assertEquals(6, completedRuns, "six completed runs: none ran twice");

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,15 +67,7 @@ class KilledSweepTest {
             SweepResult resumed = new SweepRunner(store, executor, null).resume(killed.id());
             assertEquals(SweepStatus.COMPLETED, resumed.status());
             List<TrialRecord> trials = store.sweeps().trials(killed.id());
-            Map<String, List<TrialRecord>> results = trials.stream().filter(t -> t.status().hasResult())
-                    .collect(Collectors.groupingBy(TrialRecord::trialId));
-            assertEquals(5, results.size(), "every configuration has a result: " + trials);
-            results.forEach((id, list) -> assertEquals(1, list.size(), id + " has one result: " + list));
-            for (Map.Entry<String, Long> before : committedBeforeKill.entrySet()) {
-                TrialRecord kept = results.get(before.getKey()).get(0);
-                assertEquals(1, kept.attempt(), "a trial finished before the kill is not run again");
-                assertEquals(before.getValue(), kept.runId());
-            }
+            ResumedSweepAssertions.eachConfigurationRanOnce(trials, 5, committedBeforeKill);
             long runsMade = trials.stream().filter(t -> t.runId() != null).count();
             assertEquals(runsMade, store.list(dev.verdant.store.RunFilter.all()).size(),
                     "every run in the store belongs to one attempt");

@@ -9,50 +9,45 @@ import dev.verdant.lesson.EnergyFacts;
 import dev.verdant.lesson.Report;
 import dev.verdant.lesson.ReportItem;
 import dev.verdant.result.RunResult;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanExpression;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * File -> Export report: the runs selected in the history as a report to hand in (self-contained HTML, or Markdown
  * for a {@code .md} name), the same report {@code verdant report} writes, built and written off the FX thread.
  */
-public final class ExportReportAction implements AppAction {
+public final class ExportReportAction extends ExportSelectedAction {
 
     /** Self-contained HTML. */
     public static final FileType HTML = new FileType("HTML report", List.of("*.html"));
     /** Markdown. */
     public static final FileType MARKDOWN = new FileType("Markdown report", List.of("*.md"));
 
-    private final AppState state;
-    private final DialogService dialogs;
-    private final UiExecutor executor;
-
     public ExportReportAction(AppState state, DialogService dialogs, UiExecutor executor) {
-        this.state = state;
-        this.dialogs = dialogs;
-        this.executor = executor;
+        super(state, dialogs, executor);
     }
 
     @Override
-    public void execute() {
-        List<RunResult> runs = List.copyOf(state.selectedRuns());
-        if (runs.isEmpty()) {
-            return;
-        }
-        dialogs.chooseFileToSave("Export a report of " + runs.size() + " run(s)", "report.html",
-                List.of(HTML, MARKDOWN)).ifPresent(file -> write(runs, file));
+    String what(List<RunResult> runs) {
+        return "a report of " + runs.size() + " run(s)";
     }
 
     @Override
-    public BooleanExpression executable() {
-        return Bindings.isNotEmpty(state.selectedRuns());
+    String proposedName(List<RunResult> runs) {
+        return "report.html";
+    }
+
+    @Override
+    List<FileType> types() {
+        return List.of(HTML, MARKDOWN);
+    }
+
+    @Override
+    String content(List<RunResult> runs, String extension) {
+        Report r = report(runs);
+        return extension.equals("md") ? r.markdown() : r.html();
     }
 
     /** The report of {@code runs}, each its own entry. */
@@ -63,15 +58,5 @@ public final class ExportReportAction implements AppAction {
         String v = ExportReportAction.class.getPackage().getImplementationVersion();
         return new Report(items, new EnergyFacts(carbon.region(), carbon.gramsPerKwh(), carbon.source(),
                 v == null ? "dev" : v), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    }
-
-    private void write(List<RunResult> runs, Path file) {
-        boolean md = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
-        executor.runInBackground(() -> {
-            Report r = report(runs);
-            return Files.writeString(file, md ? r.markdown() : r.html());
-        }, written -> state.status("Exported a report of " + runs.size() + " run(s) to " + file),
-                e -> dialogs.showError("Could not export the report", "Writing " + file + " failed: "
-                        + e.getMessage(), e));
     }
 }

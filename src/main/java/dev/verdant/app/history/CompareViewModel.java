@@ -161,7 +161,14 @@ public final class CompareViewModel {
     }
 
     public String curveAxisLabel() {
-        return energyAxis ? "cumulative energy (J)" : "time (s) — no energy meter";
+        boolean estimated = runs.stream().anyMatch(CompareViewModel::estimated);
+        return energyAxis ? (estimated ? "cumulative energy (J, estimated)" : "cumulative energy (J)")
+                : "time (s) — no energy meter";
+    }
+
+    private static boolean estimated(RunResult r) {
+        return r.finalMetrics() != null && r.finalMetrics().energyMethod() != null
+                && r.finalMetrics().energyMethod().startsWith("estimated");
     }
 
     private static List<SpecRow> specRows(List<RunResult> runs) {
@@ -202,6 +209,10 @@ public final class CompareViewModel {
         rows.add(metric(runs, "trained accuracy", FinalMetrics::accuracy, "%.4f"));
         rows.add(metric(runs, "loss", FinalMetrics::loss, "%.4f"));
         rows.add(metric(runs, "energy (J)", FinalMetrics::totalEnergyJoules, "%.1f")); // training + compression
+        // how each run's joules were obtained: a measured and an estimated figure are not the same kind of number
+        rows.add(new MetricRow("energy method", runs.stream().map(r -> r.finalMetrics() == null
+                || r.finalMetrics().energyMethod() == null ? "n/a" : r.finalMetrics().energyMethod()).toList(),
+                runs.stream().map(r -> "").toList()));
         rows.add(metric(runs, "gCO2e", FinalMetrics::co2eGrams, "%.4f"));
         rows.add(metric(runs, "delivered params", m -> m.deliveredParams() == null ? null
                 : (double) m.deliveredParams(), "%.0f"));

@@ -181,6 +181,9 @@ public final class LessonsView extends BorderPane {
             return;
         }
         outcome.setText(o.summary());
+        boolean estimated = o.runs().all().stream().anyMatch(r -> r.finalMetrics() != null
+                && r.finalMetrics().energyMethod() != null && r.finalMetrics().energyMethod().startsWith("estimated"));
+        chart.getXAxis().setLabel(estimated ? "cumulative energy (J, estimated)" : "cumulative energy (J)");
         for (RunResult r : o.runs().all()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(r.name());
@@ -193,9 +196,36 @@ public final class LessonsView extends BorderPane {
         }
     }
 
-    /** The lesson text without Markdown's heading marks and emphasis stars (the panel shows plain text). */
-    private static String plain(String markdown) {
-        return markdown.lines().filter(l -> !l.startsWith("# ")).map(l -> l.replace("**", "").replace("*", ""))
-                .reduce((a, b) -> a + "\n" + b).orElse("").strip();
+    /**
+     * The lesson text as the panel shows it: without Markdown's heading marks and emphasis stars, and with each
+     * paragraph's source lines joined, so that the text wraps to the panel instead of breaking where the file did.
+     * List items and blank lines still start new lines.
+     */
+    static String plain(String markdown) {
+        StringBuilder out = new StringBuilder();
+        boolean inParagraph = false;
+        for (String raw : markdown.lines().toList()) {
+            if (raw.startsWith("# ")) {
+                continue;
+            }
+            String line = raw.replace("**", "").strip();
+            boolean item = line.startsWith("- ") || line.startsWith("* ") || line.matches("\\d+\\. .*");
+            line = line.startsWith("* ") ? "- " + line.substring(2).replace("*", "") : line.replace("*", "");
+            if (line.isEmpty()) {
+                if (out.length() > 0 && inParagraph) {
+                    out.append("\n\n");
+                }
+                inParagraph = false;
+            } else if (inParagraph && !item) {
+                out.append(' ').append(line);
+            } else {
+                if (inParagraph) {
+                    out.append('\n');
+                }
+                out.append(line);
+                inParagraph = true;
+            }
+        }
+        return out.toString().strip();
     }
 }

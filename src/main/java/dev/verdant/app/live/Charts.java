@@ -139,7 +139,7 @@ public final class Charts {
      */
     public static JFreeChart pareto(LiveChartsViewModel vm) {
         JFreeChart chart = xyChart("Pareto front (completed runs)",
-                vm.paretoAxisModeProperty().get().label(), "delivered acc.", vm.paretoDataset());
+                vm.paretoAxisLabelProperty().get(), "delivered acc.", vm.paretoDataset());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, new Color(46, 125, 50));
         r.setSeriesStroke(0, new BasicStroke(2f));

@@ -95,6 +95,8 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
                 layoutCharts(now.getWidth() >= TWO_COLUMNS_WIDTH ? 2 : 1));
         vm.xAxisModeProperty().addListener((o, was, now) ->
                 accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel()));
+        vm.energyEstimatedProperty().addListener((o, was, now) ->
+                accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel()));
         vm.trajectoryAxisProperty().addListener((o, was, now) -> {
             accuracy.chart().getXYPlot().getDomainAxis().setLabel(vm.trajectoryAxisLabel());
             accuracy.resetView();
@@ -109,8 +111,8 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
                 + "training FLOPs (points without that measure are left out)"));
         xChoice.setFocusTraversable(false);
         accuracy.addToBar(new javafx.scene.control.Label("x:"), xChoice);
-        vm.paretoAxisModeProperty().addListener((o, was, now) ->
-                pareto.chart().getXYPlot().getDomainAxis().setLabel(now.label()));
+        vm.paretoAxisLabelProperty().addListener((o, was, now) ->
+                pareto.chart().getXYPlot().getDomainAxis().setLabel(now));
         vm.compressionMarks().addListener((ListChangeListener<CompressionMark>) c -> placeMarks());
         pump.addListener(this::apply);
         pump.addTickListener(throttle::flush);

@@ -52,6 +52,8 @@ public final class LiveChartsViewModel {
     private final ObservableList<CompressionMark> marks = FXCollections.observableArrayList();
     // Every run is metered (the estimator is always available), so empty charts already promise joules.
     private final ReadOnlyObjectWrapper<XAxisMode> xMode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper energyEstimated =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "energyEstimated");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private boolean sawEnergy;
     private boolean sawTime;
@@ -138,6 +140,8 @@ public final class LiveChartsViewModel {
         int knownSteps;
         /** Completed, failed or cancelled: "Clear finished runs" takes its curves off. */
         boolean finished;
+        /** Its joules come from an estimator (power samples say {@code estimated:...}), not a meter. */
+        boolean estimated;
         final List<BatchRecord> firstEpoch = new ArrayList<>();
 
         Trace(String label, ExperimentSpec spec) {
@@ -195,9 +199,24 @@ public final class LiveChartsViewModel {
         return axis;
     }
 
-    /** The accuracy chart's x-axis label for the current choice and runs. */
+    /** The accuracy chart's x-axis label for the current choice and runs, saying where joules were estimated. */
     public String trajectoryAxisLabel() {
-        return axis.get().axisLabel() != null ? axis.get().axisLabel() : xMode.get().label();
+        boolean est = energyEstimated.get();
+        return axis.get().axisLabel() != null ? axis.get().axisLabel(est) : xMode.get().label(est);
+    }
+
+    /** True while any run on the charts has estimated (not metered) joules; the axis labels then say so. */
+    public javafx.beans.property.ReadOnlyBooleanProperty energyEstimatedProperty() {
+        return energyEstimated.getReadOnlyProperty();
+    }
+
+    private void updateEstimated() {
+        energyEstimated.set(traces.values().stream().anyMatch(t -> t.estimated));
+    }
+
+    /** The Pareto chart's x-axis label (see {@link ParetoViewModel#axisLabelProperty()}). */
+    public ReadOnlyObjectProperty<String> paretoAxisLabelProperty() {
+        return pareto.axisLabelProperty();
     }
 
     /** What the Pareto chart's x axis shows. */
@@ -258,6 +277,7 @@ public final class LiveChartsViewModel {
         sawEnergy = false;
         sawTime = false;
         xMode.set(XAxisMode.ENERGY);
+        updateEstimated();
         revision.set(revision.get() + 1);
     }
 
@@ -306,6 +326,7 @@ public final class LiveChartsViewModel {
             sawTime = false;
             xMode.set(XAxisMode.ENERGY);
         }
+        updateEstimated();
         revision.set(revision.get() + 1);
         return gone;
     }
@@ -366,6 +387,7 @@ public final class LiveChartsViewModel {
             s.fireSeriesChanged();
         }
         xMode.set(sawEnergy && sawTime ? XAxisMode.MIXED : sawTime ? XAxisMode.TIME : XAxisMode.ENERGY);
+        updateEstimated();
         revision.set(revision.get() + 1);
     }
 
@@ -458,6 +480,7 @@ public final class LiveChartsViewModel {
             seriesRun.put(t.power.getKey(), t.label);
             power.addSeries(t.power);
         }
+        t.estimated |= p.method() != null && p.method().startsWith("estimated");
         t.power.add(p.seconds(), p.watts(), false);
         changed.add(t.power);
     }

@@ -88,6 +88,9 @@ public final class ParetoViewModel {
     private final ObservableList<Task> tasks = FXCollections.observableArrayList();
     private final ObjectProperty<Task> task = new SimpleObjectProperty<>(this, "task");
     private final ReadOnlyObjectWrapper<XAxisMode> mode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
+    private final ReadOnlyObjectWrapper<String> axisLabel = new ReadOnlyObjectWrapper<>(this, "axisLabel",
+            XAxisMode.ENERGY.label());
+    private boolean estimated;
     private final ReadOnlyObjectWrapper<String> excluded = new ReadOnlyObjectWrapper<>(this, "excluded", "");
     private List<RunResult> runs = List.of();
     private boolean updating;
@@ -117,6 +120,11 @@ public final class ParetoViewModel {
     /** The task whose front is drawn; the user's choice, kept while runs come and go. */
     public ObjectProperty<Task> taskProperty() {
         return task;
+    }
+
+    /** The x axis's label: energy or time, and "estimated" when any plotted run's joules were estimated. */
+    public ReadOnlyObjectProperty<String> axisLabelProperty() {
+        return axisLabel.getReadOnlyProperty();
     }
 
     /** What the x axis shows: energy, or training seconds when a run of the task has no energy figure. */
@@ -224,6 +232,9 @@ public final class ParetoViewModel {
     private void redraw() {
         List<RunResult> plotted = plotted();
         boolean energy = plotted.stream().allMatch(r -> r.finalMetrics().totalEnergyJoules() != null);
+        estimated = energy && plotted.stream().anyMatch(r -> r.finalMetrics().energyMethod() != null
+                && r.finalMetrics().energyMethod().startsWith("estimated"));
+        axisLabel.set((energy ? XAxisMode.ENERGY : XAxisMode.TIME).label(estimated));
         mode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
         XYSeries front = new XYSeries(FRONT, true, true);
         XYSeries dominated = new XYSeries(DOMINATED, false, true);

@@ -85,6 +85,25 @@ public final class SweepView extends SplitPane {
                 new Label("eta"), small(vm.etaProperty(), "sweep-eta"), new Label("epochs from"),
                 small(vm.minEpochsProperty(), "sweep-min-epochs"), new Label("to"),
                 small(vm.maxEpochsProperty(), "sweep-max-epochs"));
+        ChoiceBox<String> unit = new ChoiceBox<>();
+        unit.getItems().setAll(dev.verdant.spec.SweepHalving.UNITS);
+        unit.valueProperty().bindBidirectional(vm.rungUnitProperty());
+        unit.setId("sweep-rung-unit");
+        FlowPane joules = new FlowPane(6, 6, new Label("joules from"), small(vm.minJoulesProperty(),
+                "sweep-min-joules"), new Label("to"), small(vm.maxJoulesProperty(), "sweep-max-joules"));
+        joules.visibleProperty().bind(vm.rungUnitProperty().isEqualTo("joules"));
+        joules.managedProperty().bind(joules.visibleProperty());
+        CheckBox continueTrials = new CheckBox("continue promoted trials (fewer epochs, less accurate)");
+        continueTrials.setWrapText(true);
+        continueTrials.selectedProperty().bindBidirectional(vm.continueTrialsProperty());
+        CheckBox byForecast = new CheckBox("prune by energy-to-target forecast (needs a target)");
+        byForecast.setWrapText(true);
+        byForecast.selectedProperty().bindBidirectional(vm.stopOnForecastProperty());
+        VBox halving = new VBox(6, new HBox(6, new Label("rungs counted in"), unit), joules, continueTrials,
+                byForecast);
+        halving.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.methodProperty().get() != null
+                && vm.methodProperty().get().usesRungs(), vm.methodProperty()));
+        halving.managedProperty().bind(halving.visibleProperty());
         CheckBox stopAt = new CheckBox("stop at target");
         stopAt.selectedProperty().bindBidirectional(vm.stopAtTargetProperty());
         FlowPane target = new FlowPane(6, 6, new Label("target accuracy"), small(vm.targetProperty(), "sweep-target"),
@@ -111,7 +130,7 @@ public final class SweepView extends SplitPane {
                 + " epochs)", vm.baseProperty()));
         box.getChildren().addAll(new Label("Sweep name"), name, base, new Label("Parameters (spec path: values "
                 + "separated by commas, or a range)"), parameterRows, add, new HBox(6, new Label("Method"), method),
-                rungs, target, budget, new HBox(6, start, stop), problems);
+                rungs, halving, target, budget, new HBox(6, start, stop), problems);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
@@ -196,9 +215,16 @@ public final class SweepView extends SplitPane {
         table.getColumns().add(column("Parameters", r -> String.valueOf(r.params()), 260));
         table.setPlaceholder(new Label("Trials appear here as the sweep runs."));
         ParallelCoordinates coordinates = new ParallelCoordinates(vm);
-        SplitPane parts = new SplitPane(viewer, table, coordinates);
+        // the chart is what a sweep is read by: it keeps most of the height (on a 700-pixel screen three stacked
+        // parts left it a 100-pixel plot), and the trials and parallel coordinates share one place below it
+        javafx.scene.control.TabPane lower = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Trials", table),
+                new javafx.scene.control.Tab("Parallel coordinates", coordinates));
+        lower.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        viewer.setMinHeight(200);
+        SplitPane parts = new SplitPane(viewer, lower);
         parts.setOrientation(Orientation.VERTICAL);
-        parts.setDividerPositions(0.42, 0.72);
+        parts.setDividerPositions(0.6);
         BorderPane pane = new BorderPane(parts);
         pane.setTop(top);
         return pane;
@@ -215,7 +241,7 @@ public final class SweepView extends SplitPane {
 
     private JFreeChart buildChart() {
         JFreeChart c = ChartFactory.createXYLineChart("Accuracy against joules spent per configuration",
-                "joules spent on the configuration (its runs' own energy)", "validation accuracy", vm.curves(),
+                "joules spent per configuration (its own runs)", "validation accuracy", vm.curves(),
                 PlotOrientation.VERTICAL, true, true, false);
         c.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
         XYPlot plot = c.getXYPlot();

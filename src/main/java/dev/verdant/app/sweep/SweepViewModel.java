@@ -65,6 +65,11 @@ public final class SweepViewModel {
     private final StringProperty eta = new SimpleStringProperty("3");
     private final StringProperty minEpochs = new SimpleStringProperty("1");
     private final StringProperty maxEpochs = new SimpleStringProperty("");
+    private final StringProperty rungUnit = new SimpleStringProperty("epochs");
+    private final StringProperty minJoules = new SimpleStringProperty("");
+    private final StringProperty maxJoules = new SimpleStringProperty("");
+    private final BooleanProperty continueTrials = new SimpleBooleanProperty(false);
+    private final BooleanProperty stopOnForecast = new SimpleBooleanProperty(false);
     private final StringProperty target = new SimpleStringProperty("");
     private final BooleanProperty stopAtTarget = new SimpleBooleanProperty(false);
     private final StringProperty budgetJoules = new SimpleStringProperty("");
@@ -141,6 +146,21 @@ public final class SweepViewModel {
                     .append(minEpochs.get().strip());
             if (!maxEpochs.get().isBlank()) {
                 b.append(", maxEpochs: ").append(maxEpochs.get().strip());
+            }
+            if ("joules".equals(rungUnit.get())) {
+                b.append(", unit: joules");
+                if (!minJoules.get().isBlank()) {
+                    b.append(", minJoules: ").append(minJoules.get().strip());
+                }
+                if (!maxJoules.get().isBlank()) {
+                    b.append(", maxJoules: ").append(maxJoules.get().strip());
+                }
+            }
+            if (continueTrials.get()) {
+                b.append(", continueTrials: true");
+            }
+            if (stopOnForecast.get()) {
+                b.append(", stopOnForecast: true");
             }
             b.append(" }\n");
         }
@@ -450,6 +470,31 @@ public final class SweepViewModel {
 
     public StringProperty maxEpochsProperty() {
         return maxEpochs;
+    }
+
+    /** What a rung's allowance is counted in: {@code epochs} (default) or {@code joules} (docs/sweeps.md). */
+    public StringProperty rungUnitProperty() {
+        return rungUnit;
+    }
+
+    /** With joule rungs: a trial's allowance at the first rung. */
+    public StringProperty minJoulesProperty() {
+        return minJoules;
+    }
+
+    /** With joule rungs: a trial's allowance at the last rung. */
+    public StringProperty maxJoulesProperty() {
+        return maxJoules;
+    }
+
+    /** Promoted trials continue from their previous rung's model (fewer epochs, some accuracy lost; off by default). */
+    public BooleanProperty continueTrialsProperty() {
+        return continueTrials;
+    }
+
+    /** With a target: prune a trial whose energy-to-target forecast says it will not get there (off by default). */
+    public BooleanProperty stopOnForecastProperty() {
+        return stopOnForecast;
     }
 
     public StringProperty targetProperty() {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** File -> Export selected runs: result JSON that reads back to the same runs, or CSV by file name. */
+/** File -> Export selected runs (result JSON that reads back, or CSV by file name) and File -> Export report. */
 class ExportRunsActionTest {
 
     private final AppState state = new AppState();
@@ -68,7 +68,26 @@ class ExportRunsActionTest {
         state.select(List.of(a));
         dialogs.answerFile(dir.resolve("missing-folder").resolve("x.json"));
         export.execute();
-        assertEquals("Could not export the runs", dialogs.shown("error").get(0).title());
+        assertEquals("Could not export 1 run(s)", dialogs.shown("error").get(0).title());
         assertEquals("Ready", state.statusProperty().get());
+    }
+
+    @Test
+    void theReportIsHtmlOrMarkdownByFileName() throws Exception {
+        ExportReportAction report = new ExportReportAction(state, dialogs, UiExecutor.synchronous());
+        assertFalse(report.executable().get());
+        state.select(List.of(a, b));
+        Path md = dir.resolve("report.md");
+        dialogs.answerFile(md);
+        report.execute();
+        assertEquals("report.html", dialogs.shown("save").get(0).message());
+        String text = Files.readString(md);
+        assertTrue(text.contains("mlp-a") && text.contains("mlp-b") && !text.contains("<html"), text);
+        assertEquals("Exported a report of 2 run(s) to " + md, state.statusProperty().get());
+
+        Path html = dir.resolve("report.html");
+        dialogs.answerFile(html);
+        report.execute();
+        assertTrue(Files.readString(html).toLowerCase(java.util.Locale.ROOT).contains("<html"));
     }
 }

@@ -138,7 +138,9 @@ class HistoryAndCompareTest {
         assertEquals("-50.0 (-50.0%)", energy.deltas().get(1));
         assertEquals(2, c.curves().getSeriesCount());
         assertEquals(3, c.curves().getItemCount(1));
-        assertEquals("cumulative energy (J)", c.curveAxisLabel());
+        assertEquals("cumulative energy (J, estimated)", c.curveAxisLabel());
+        assertEquals(List.of("estimated:cpu-tdp", "estimated:cpu-tdp"), c.metricRows().stream()
+                .filter(r -> r.metric().equals("energy method")).findFirst().orElseThrow().values());
     }
 
     @Test

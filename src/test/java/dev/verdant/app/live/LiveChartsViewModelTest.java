@@ -88,6 +88,25 @@ class LiveChartsViewModelTest {
     }
 
     @Test
+    void energyAxesSayWhenTheJoulesWereEstimated() {
+        vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
+        vm.apply(epoch(1, 2, 10.0));
+        assertEquals("cumulative energy (J)", vm.trajectoryAxisLabel());
+        vm.apply(List.of(new RunEvent.Power(run, new PowerSample(0.1, 12.0, "train", "estimated:cpu-tdp"))));
+        assertTrue(vm.energyEstimatedProperty().get());
+        assertEquals("cumulative energy (J, estimated)", vm.trajectoryAxisLabel());
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.CO2E);
+        assertEquals("cumulative emissions (gCO2e, of estimated energy)", vm.trajectoryAxisLabel());
+        vm.trajectoryAxisProperty().set(TrajectoryAxis.TIME);
+        assertEquals("cumulative training time (s)", vm.trajectoryAxisLabel());
+        vm.clear();
+        assertFalse(vm.energyEstimatedProperty().get());
+
+        vm.setParetoRuns(List.of(AppSamples.run(1, "estimated-run", 0.01, 0.95, 100.0)));
+        assertEquals("cumulative energy (J, estimated)", vm.paretoAxisLabelProperty().get());
+    }
+
+    @Test
     void compressionStepsContinueTheTrajectoryWithAMarker() {
         vm.apply(List.of(new RunEvent.Started(run, spec, null, 100, 200, 4)));
         vm.apply(epoch(1, 2, 10.0));
