@@ -27,7 +27,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "onnx", description = "file format; only onnx is supported")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write (default run-<id>.onnx)")
+    // --out as in 'run' and 'runs export'; --output and -o as the command first had them
+    @Option(names = {"-o", "--out", "--output"}, paramLabel = "FILE",
+            description = "where to write (default run-<id>.onnx)")
     Path output;
 
     @Option(names = "--trained", description = "export the trained model even when the run delivered a compressed one")

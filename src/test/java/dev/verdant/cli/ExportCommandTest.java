@@ -91,7 +91,7 @@ class ExportCommandTest {
                 data.sampleShape()), 1e-9, "ONNX Runtime classifies the validation split as DJL did");
 
         Path delivered = dir.resolve("delivered.onnx");
-        Outcome d = verdant("export", Long.toString(id), "-o", delivered.toString(), "--db", db);
+        Outcome d = verdant("export", Long.toString(id), "--out", delivered.toString(), "--db", db);
         assertEquals(0, d.code(), d.err());
         assertTrue(d.out().contains("compressed model"), d.out());
         assertEquals(json.at("/final/deliveredAccuracy").asDouble(), ortAccuracy(delivered, data.validation(),

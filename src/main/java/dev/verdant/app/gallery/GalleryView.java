@@ -28,6 +28,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -81,6 +82,7 @@ public final class GalleryView extends VBox {
 
         TableView<ArchGallery.Row> table = new TableView<>(vm.rows());
         table.setId(TABLE_ID);
+        table.setMinHeight(130); // the lower charts scroll; the results stay readable
         table.getColumns().add(column("Architecture", r -> r.arch().label()));
         table.getColumns().add(column("Params", r -> String.format(Locale.ROOT, "%,d", r.params())));
         table.getColumns().add(column("MFLOPs/sample", r -> fmt("%.3f", r.flopsPerSample() / 1e6)));
@@ -107,7 +109,7 @@ public final class GalleryView extends VBox {
         exitBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         exitChart = ChartFactory.createXYLineChart("Early exit: accuracy vs energy (trained model)",
-                "joules per sample (estimated: FLOPs share)", "validation accuracy (measured)", exitCurve,
+                "joules per sample (estimated: FLOPs share)", "val. accuracy (measured)", exitCurve,
                 PlotOrientation.VERTICAL, false, true, false);
         XYLineAndShapeRenderer exitRenderer = new XYLineAndShapeRenderer(true, true);
         exitRenderer.setDefaultItemLabelGenerator((data, series, item) -> label(item));
@@ -118,18 +120,32 @@ public final class GalleryView extends VBox {
         exitChart.getXYPlot().getDomainAxis().setUpperMargin(0.25);
         ChartViewer exitViewer = new ChartViewer(exitChart);
         exitViewer.setPrefSize(420, 260);
+        exitViewer.setMinHeight(240);
 
-        HBox charts = new HBox(8, chart("Accuracy vs parameters", "parameters (log)", byParams),
+        compact(exitChart);
+        List<ChartViewer> viewers = List.of(chart("Accuracy vs parameters", "parameters (log)", byParams),
                 chart("Accuracy vs FLOPs", "FLOPs per sample (log)", byFlops), exitViewer);
-        charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        GridPane charts = new GridPane();
+        charts.setHgap(8);
+        charts.setVgap(8);
+        // three charts side by side need about 1,000 pixels; narrower, they take two columns (or one) instead of
+        // squeezing their titles and axis labels
+        widthProperty().addListener((o, was, now) -> layoutCharts(charts, viewers,
+                now.doubleValue() >= 1000 ? 3 : now.doubleValue() >= 560 ? 2 : 1));
+        layoutCharts(charts, viewers, 3);
 
         notes.setHgap(10);
         notes.setVgap(4);
         Label notesTitle = new Label("What each block replaces, why it is cheaper, and its cost per output position");
         notesTitle.setStyle("-fx-font-weight: bold");
+        notesTitle.setWrapText(true);
 
-        getChildren().addAll(bar, exitBar, status, table, charts, notesTitle, notes);
+        VBox lower = new VBox(8, charts, notesTitle, notes);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(lower);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(bar, exitBar, status, table, scroll);
         vm.rows().addListener((ListChangeListener<ArchGallery.Row>) c -> refresh());
         vm.exitReportProperty().addListener((o, was, now) -> refreshExits());
         refresh();
@@ -213,13 +229,40 @@ public final class GalleryView extends VBox {
         return s;
     }
 
+    private static void layoutCharts(GridPane grid, List<ChartViewer> viewers, int columns) {
+        if (grid.getColumnConstraints().size() == columns) {
+            return;
+        }
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (int i = 0; i < viewers.size(); i++) {
+            grid.add(viewers.get(i), i % columns, i / columns);
+        }
+    }
+
+    /** Titles and axis labels at a size that fits a third of the window. */
+    private static void compact(JFreeChart chart) {
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+        java.awt.Font axis = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11);
+        chart.getXYPlot().getDomainAxis().setLabelFont(axis);
+        chart.getXYPlot().getRangeAxis().setLabelFont(axis);
+    }
+
     private static ChartViewer chart(String title, String xLabel, XYSeriesCollection data) {
-        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, "validation accuracy (trained model)", data,
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, "val. accuracy (trained model)", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         LogAxis log = new LogAxis(xLabel);
         log.setSmallestValue(1);
+        // before the first comparison the axis has no data: a plain 10^3..10^7 instead of "10^-2E-9" ticks
+        log.setDefaultAutoRange(new org.jfree.data.Range(1e3, 1e7));
         plot.setDomainAxis(log);
+        compact(chart);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         XYItemLabelGenerator labels = (dataset, series, item) -> dataset.getSeriesKey(series).toString();
         renderer.setDefaultItemLabelGenerator(labels);
@@ -227,6 +270,7 @@ public final class GalleryView extends VBox {
         plot.setRenderer(renderer);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(420, 260);
+        viewer.setMinHeight(240);
         return viewer;
     }
 

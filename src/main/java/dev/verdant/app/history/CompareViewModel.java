@@ -205,7 +205,14 @@ public final class CompareViewModel {
 
     private static List<MetricRow> metricRows(List<RunResult> runs) {
         List<MetricRow> rows = new ArrayList<>();
-        rows.add(metric(runs, "delivered accuracy", FinalMetrics::deliveredAccuracy, "%.4f"));
+        MetricRow delivered = metric(runs, "delivered accuracy", FinalMetrics::deliveredAccuracy, "%.4f");
+        List<String> marked = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            // a figure from simulated quantised arithmetic says so, as in the run table
+            marked.add(delivered.values().get(i) + (HistoryRow.simulated(
+                    dev.verdant.result.DeliveredFigures.lastStep(runs.get(i).compression())) ? " sim." : ""));
+        }
+        rows.add(new MetricRow(delivered.metric(), marked, delivered.deltas()));
         rows.add(metric(runs, "trained accuracy", FinalMetrics::accuracy, "%.4f"));
         rows.add(metric(runs, "loss", FinalMetrics::loss, "%.4f"));
         rows.add(metric(runs, "energy (J)", FinalMetrics::totalEnergyJoules, "%.1f")); // training + compression

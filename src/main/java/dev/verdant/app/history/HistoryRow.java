@@ -23,13 +23,23 @@ import java.util.List;
  * @param status       status label
  * @param date         start time, ISO-8601
  * @param tags         tags
+ * @param deliveredSimulated the delivered accuracy comes from simulated quantised arithmetic (its last step was a
+ *                     simulated quantize), so the table marks it
  */
 public record HistoryRow(long id, String name, String dataset, String arch, String strategy, String compression,
                          Double accuracy, Double energyJoules, Double co2eGrams, Long params, String status,
-                         String date, List<String> tags, Double trainedAccuracy) {
+                         String date, List<String> tags, Double trainedAccuracy, boolean deliveredSimulated) {
 
     public HistoryRow {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A row whose delivered accuracy was measured (the form before the simulated mark existed). */
+    public HistoryRow(long id, String name, String dataset, String arch, String strategy, String compression,
+                      Double accuracy, Double energyJoules, Double co2eGrams, Long params, String status,
+                      String date, List<String> tags, Double trainedAccuracy) {
+        this(id, name, dataset, arch, strategy, compression, accuracy, energyJoules, co2eGrams, params, status, date,
+                tags, trainedAccuracy, false);
     }
 
     /** The id of a group header row (see {@link #groupHeader}); no run has it. */
@@ -55,7 +65,12 @@ public record HistoryRow(long id, String name, String dataset, String arch, Stri
                 strategy(s), compression(s), m == null ? null : m.deliveredAccuracy(),
                 m == null ? null : m.totalEnergyJoules(), m == null ? null : m.co2eGrams(),
                 m == null ? null : m.deliveredParams(), r.status().label(), r.startedAt(), tags,
-                m == null ? null : m.accuracy());
+                m == null ? null : m.accuracy(), simulated(dev.verdant.result.DeliveredFigures.lastStep(r.compression())));
+    }
+
+    /** Whether a delivered figure taken from {@code last} (null: the trained model) is simulated. */
+    static boolean simulated(dev.verdant.result.CompressionReport last) {
+        return last != null && last.simulated();
     }
 
     /** The training strategy in brief, e.g. {@code adam 0.001 · cosine · 10 ep · resize · early stop}. */

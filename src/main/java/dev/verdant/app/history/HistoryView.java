@@ -126,7 +126,7 @@ public final class HistoryView extends BorderPane {
                 text("Arch", HistoryRow::arch, 60),
                 text("Strategy", HistoryRow::strategy, 170),
                 text("Compression", HistoryRow::compression, 90),
-                number("delivered acc", HistoryRow::accuracy, "%.4f", 85),
+                number("delivered acc", HistoryRow::accuracy, "%.4f", 85, HistoryRow::deliveredSimulated),
                 number("trained acc", HistoryRow::trainedAccuracy, "%.4f", 80),
                 number("Energy J", HistoryRow::energyJoules, "%.1f", 75),
                 number("gCO2e", HistoryRow::co2eGrams, "%.4f", 65),
@@ -313,7 +313,19 @@ public final class HistoryView extends BorderPane {
     /** A numeric column that sorts by value and shows {@code n/a} for missing figures. */
     private static TableColumn<HistoryRow, Double> number(String title, Function<HistoryRow, Double> value,
                                                           String format, double width) {
+        return number(title, value, format, width, r -> false);
+    }
+
+    /**
+     * A figure column; where {@code simulated} holds for a row, its figure came from simulated quantised arithmetic
+     * and the cell says so ({@code 0.8162 sim.}, the tooltip says why), so it is never read as a measured one.
+     */
+    private static TableColumn<HistoryRow, Double> number(String title, Function<HistoryRow, Double> value,
+                                                          String format, double width,
+                                                          java.util.function.Predicate<HistoryRow> simulated) {
         TableColumn<HistoryRow, Double> c = new TableColumn<>(title);
+        javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip(
+                dev.verdant.result.CompressionReport.SIMULATED_WHY);
         // a group header row has no figures: NaN draws as a blank cell, not as "n/a"
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().isGroupHeader() ? Double.NaN
                 : value.apply(cd.getValue())));
@@ -321,8 +333,11 @@ public final class HistoryView extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
+                HistoryRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                boolean sim = row != null && v != null && simulated.test(row);
                 setText(empty || (v != null && v.isNaN()) ? null
-                        : v == null ? "n/a" : String.format(Locale.ROOT, format, v));
+                        : v == null ? "n/a" : String.format(Locale.ROOT, format, v) + (sim ? " sim." : ""));
+                setTooltip(sim ? why : null);
                 setAlignment(Pos.CENTER_RIGHT);
             }
         });

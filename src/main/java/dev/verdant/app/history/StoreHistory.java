@@ -51,7 +51,7 @@ public final class StoreHistory implements RunHistory {
                     HistoryRow.compression(spec), delivered,
                     s.energyJoules(), s.co2eGrams(), params,
                     s.status().label(), s.startedAt() != null ? s.startedAt() : s.createdAt(), s.tags(),
-                    s.accuracy()));
+                    s.accuracy(), HistoryRow.simulated(last)));
         }
         return rows;
     }

@@ -33,7 +33,9 @@ public final class PlaygroundView extends BorderPane {
     private static final Color TINT1 = Color.web("#f2b48a");
 
     private final PlaygroundViewModel vm;
-    private final Canvas canvas = new Canvas(520, 520);
+    /** The canvas's side where the window has room for it. */
+    private static final double SIDE = 520;
+    private final Canvas canvas = new Canvas(SIDE, SIDE);
     private int drawnBoundaries;
 
     /** The view of {@code vm}. */
@@ -88,10 +90,31 @@ public final class PlaygroundView extends BorderPane {
         figures.setWrapText(true);
         figures.setPadding(new Insets(8));
         setLeft(controls);
-        setCenter(canvas);
+        // the canvas stays square and fits the space left (on a 700-pixel screen a fixed 520 pixels pushed the
+        // figures line out of sight)
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(canvas);
+        holder.setMinSize(0, 0);
+        holder.setPrefSize(SIDE, SIDE);
+        javafx.beans.InvalidationListener fit = o -> {
+            double side = Math.max(120, Math.min(SIDE, Math.min(holder.getWidth(), holder.getHeight()) - 8));
+            if (side != canvas.getWidth()) {
+                canvas.setWidth(side);
+                canvas.setHeight(side);
+                draw(vm.pictureProperty().get());
+            }
+        };
+        holder.widthProperty().addListener(fit);
+        holder.heightProperty().addListener(fit);
+        setCenter(holder);
         setBottom(figures);
         vm.pictureProperty().addListener((o, was, now) -> draw(now));
         draw(vm.pictureProperty().get());
+        // the data shows as soon as the playground is on screen, before anything trains
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && vm.pictureProperty().get() == null) {
+                vm.reset();
+            }
+        });
     }
 
     /** How many times a decision boundary has been drawn (tests wait for it). */

@@ -32,6 +32,26 @@ class StoreHistoryDeliveredTest {
             assertEquals(0.93, q.trainedAccuracy(), 0.0);
             RunResult loaded = store.load(pruned).orElseThrow();
             assertEquals(0.8914, loaded.finalMetrics().deliveredAccuracy(), 0.0, "the full load agrees");
+            assertEquals(false, p.deliveredSimulated(), "a pruned model's accuracy is measured");
+            assertEquals(false, HistoryRow.of(pruned, loaded, List.of()).deliveredSimulated());
+        }
+    }
+
+    @Test
+    void aSimulatedQuantizeStepMarksTheDeliveredAccuracy() {
+        RunResult pruned = AppSamples.compressed(9, "int8", 0.9694, 0.9650);
+        var steps = new java.util.ArrayList<>(pruned.compression());
+        var p = steps.get(1);
+        steps.set(1, new dev.verdant.result.CompressionReport(1, "quantize int8 per-channel", "quantize", 0.9650,
+                p.params(), p.nonzeroParams(), 2_500L, p.flopsPerSample(), 0.2, 2.0, 0.5, 1.0, 1.0, true, "784-10",
+                null));
+        RunResult quantized = pruned.withCompression(steps);
+        try (RunStore store = RunStore.open(dir.resolve("runs.db"))) {
+            long id = store.importRun(quantized);
+            HistoryRow row = new StoreHistory(store).list().get(0);
+            assertEquals(0.9650, row.accuracy(), 0.0);
+            assertEquals(true, row.deliveredSimulated(), "the delivered accuracy came from simulated arithmetic");
+            assertEquals(true, HistoryRow.of(id, store.load(id).orElseThrow(), List.of()).deliveredSimulated());
         }
     }
 }

@@ -94,10 +94,12 @@ class TeachingGuiTest {
     void playgroundDrawsTheBoundaryAfterAnEpoch(FxRobot robot) throws Exception {
         playground = new PlaygroundViewModel(executor);
         PlaygroundView view = WaitForAsyncUtils.asyncFx(() -> new PlaygroundView(playground)).get();
-        robot.interact(() -> {
-            root.getChildren().setAll(view);
-            playground.setProperty().set("circles");
-        });
+        robot.interact(() -> root.getChildren().setAll(view));
+        // on screen, the playground shows its data before anything trains
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> playground.pictureProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(playground.figuresProperty().get().startsWith("New network"), playground.figuresProperty().get());
+        robot.interact(() -> playground.setProperty().set("circles"));
         assertEquals(0, view.drawnBoundaries());
         robot.clickOn("#" + PlaygroundView.STEP_ID);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.drawnBoundaries() > 0);
