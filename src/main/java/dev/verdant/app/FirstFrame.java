@@ -24,6 +24,7 @@ public final class FirstFrame {
 
             @Override
             public void handle(long now) {
+                StartupTrace.mark("pulse start " + (calls + 1));
                 if (++calls >= PULSES) {
                     stop();
                     then.run();

@@ -35,6 +35,8 @@ public final class Launcher {
     public static int launch(String[] args) {
         FX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
+            StartupTrace.mark("launcher");
+            Histories.startOpening();
             Warmup.start();
             Application.launch(VerdantApp.class, args);
             return 0;
@@ -64,6 +66,8 @@ public final class Launcher {
      * the process CPU time until then) and closes the window, as a user's quit would but without asking.
      */
     static void markFirstFrame() {
+        StartupTrace.mark("first frame");
+        StartupTrace.threads();
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME)) {
             var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
             double wall = (System.currentTimeMillis() - runtime.getStartTime()) / 1000.0;

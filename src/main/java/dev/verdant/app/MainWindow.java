@@ -64,7 +64,7 @@ import static dev.verdant.app.actions.Menus.item;
  * The window shell: the menu bar; the builder on the left; live charts, history, energy (and compare tabs) on the
  * right above the run queue; a status bar. It assembles the feature views and the menu actions around one shared
  * {@link AppState} and one {@link DialogService}; the features talk to each other through the state. It stays one
- * class of about 490 lines because it is the one place that wires the features together (about a third of it is
+ * class of about 560 lines because it is the one place that wires the features together (about a third of it is
  * read-only accessors the GUI tests use); the behaviour lives in the feature view models and menu actions.
  */
 public final class MainWindow {
@@ -86,7 +86,8 @@ public final class MainWindow {
     private final ClusterSettingsAction clusterSettings;
     private final BuilderView builderView;
     private final LiveChartsView liveView;
-    private final HistoryView historyView;
+    /** Made when first needed (the History tab's first selection, or a caller): see {@link #historyView()}. */
+    private HistoryView historyView;
     private final EnergyView energyView;
     private final QueueView queueView;
     private final TabPane tabs = new TabPane();
@@ -98,6 +99,7 @@ public final class MainWindow {
         this.ctx = ctx;
         this.dialogs = ctx.dialogs();
         state.themeProperty().set(Theme.parse(ctx.settings().get(AppSettings.THEME, "light")));
+        StartupTrace.mark("window: begin");
         builder = new BuilderViewModel(ctx.executor());
         ctx.settings().lastSpec().ifPresent(text -> {
             try {
@@ -110,6 +112,7 @@ public final class MainWindow {
         builder.setDryRun(spec -> dev.verdant.run.DryRun.problems(spec,
                 id -> ctx.history().load(id).map(dev.verdant.result.RunResult::spec)));
         int parallelism = (int) ctx.settings().getDouble(AppSettings.PARALLELISM, 1);
+        StartupTrace.mark("window: builder model");
         queue = new RunQueueViewModel(ctx.runners(), parallelism, ctx.pump(), System::nanoTime);
         live = new LiveChartsViewModel();
         history = new HistoryViewModel(ctx.history(), ctx.executor(),
@@ -118,25 +121,30 @@ public final class MainWindow {
         runAction = new RunSpecAction(queue, state);
         clusterSettings = new ClusterSettingsAction(ctx);
 
+        StartupTrace.mark("window: view models");
         builderView = new BuilderView(builder, runAction::run);
+        StartupTrace.mark("window: builder view");
         liveView = new LiveChartsView(live, ctx.pump(), dialogs);
-        historyView = new HistoryView(history, this::compare, this::cloneAndChange, runAction::run, state::select,
-                dialogs);
+        StartupTrace.mark("window: live charts view");
         energyView = new EnergyView(energy);
+        StartupTrace.mark("window: energy view");
         queueView = new QueueView(queue);
         wireChartChoice();
         subscribeToRuns();
 
         tabs.getTabs().addAll(Tabs.fixed("Live charts", LIVE_TAB, liveView),
-                Tabs.lazy("History", HISTORY_TAB, historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
+                Tabs.lazy("History", HISTORY_TAB, this::historyView), Tabs.lazy("Energy", ENERGY_TAB, energyView));
         teaching();
+        StartupTrace.mark("window: teaching tabs");
         tabs.getTabs().add(dev.verdant.app.sweep.SweepTab.of(ctx, builder.specProperty()));
+        StartupTrace.mark("window: sweep tab");
         tabs.getTabs().add(dataEfficiencyTab());
         // Issue 16: the Architecture gallery and the deployment what-if, each its own feature package.
-        tabs.getTabs().addAll(Tabs.lazy("Gallery", "tab-gallery", new dev.verdant.app.gallery.GalleryView(
+        tabs.getTabs().addAll(Tabs.lazy("Gallery", "tab-gallery", () -> new dev.verdant.app.gallery.GalleryView(
                 new dev.verdant.app.gallery.GalleryViewModel(ctx.executor()))), Tabs.lazy("Deploy", "tab-deploy",
-                new dev.verdant.app.deploy.DeployView(new dev.verdant.app.deploy.DeployViewModel(ctx.executor(),
-                        dev.verdant.app.deploy.DeployViewModel.Source.of(ctx.history())))));
+                () -> new dev.verdant.app.deploy.DeployView(new dev.verdant.app.deploy.DeployViewModel(
+                        ctx.executor(), dev.verdant.app.deploy.DeployViewModel.Source.of(ctx.history())))));
+        StartupTrace.mark("window: gallery, deploy tabs");
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.getItems().addAll(tabs, queueView);
         rightSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.RIGHT_SPLIT, 0.74));
@@ -144,11 +152,13 @@ public final class MainWindow {
         mainSplit.setDividerPositions(ctx.settings().getDouble(AppSettings.MAIN_SPLIT, 0.27));
         SplitPane.setResizableWithParent(builderView, false);
         root.setTop(menuBar());
+        StartupTrace.mark("window: menu bar");
         root.setCenter(mainSplit);
         root.setBottom(statusBar());
         bindState();
         history.refresh();
         restoreChartedRuns();
+        StartupTrace.mark("window: built");
     }
 
     /** Settings key: the stored runs on the charts when the window closed (ids, comma-separated). */
@@ -186,7 +196,20 @@ public final class MainWindow {
                 state.showOnCharts(keyed(item), shown);
             }
         });
-        historyView.addChartChecks(state::isCharted, (id, shown) -> {
+        liveView.setOnClear(() -> {
+            state.clearCharts();
+            queue.items().forEach(i -> i.shownOnChartsProperty().set(false));
+        });
+        state.chartedRuns().addListener((ListChangeListener<RunResult>) c -> {
+            if (historyView != null) {
+                historyView.refreshChecks();
+            }
+        });
+    }
+
+    /** History's "show on charts" checks change what the charts show; called once, when the view is made. */
+    private void wireChartChecks(HistoryView view) {
+        view.addChartChecks(state::isCharted, (id, shown) -> {
             if (!shown) {
                 state.chartedRuns().stream().filter(r -> r.id() != null && r.id() == id).findFirst()
                         .ifPresent(r -> state.showOnCharts(r, false));
@@ -196,11 +219,6 @@ public final class MainWindow {
                     loaded -> loaded.ifPresent(r -> state.showOnCharts(r, true)),
                     e -> dialogs.showError("The run could not be loaded", e));
         });
-        liveView.setOnClear(() -> {
-            state.clearCharts();
-            queue.items().forEach(i -> i.shownOnChartsProperty().set(false));
-        });
-        state.chartedRuns().addListener((ListChangeListener<RunResult>) c -> historyView.refreshChecks());
     }
 
     /**
@@ -214,16 +232,12 @@ public final class MainWindow {
 
     /** The teaching tabs (issue 17): Lessons and the 2-D playground, each its own package. */
     private void teaching() {
-        var lessons = new dev.verdant.app.lessons.LessonsViewModel(ctx.executor(), () -> ctx.runners().apply(1));
-        var playground = new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor());
-        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground",
-                new dev.verdant.app.playground.PlaygroundView(playground));
-        playgroundTab.setOnSelectionChanged(e -> {
-            if (playgroundTab.isSelected() && playground.pictureProperty().get() == null) {
-                playground.reset();
-            }
-        });
-        tabs.getTabs().addAll(Tabs.lazy("Lessons", "tab-lessons", new dev.verdant.app.lessons.LessonsView(lessons)),
+        // both made on first selection: the lesson catalogue is read from resources; the playground makes its data
+        // itself once it is on screen
+        Tab playgroundTab = Tabs.lazy("Playground", "tab-playground", () -> new dev.verdant.app.playground
+                .PlaygroundView(new dev.verdant.app.playground.PlaygroundViewModel(ctx.executor())));
+        tabs.getTabs().addAll(Tabs.lazy("Lessons", "tab-lessons", () -> new dev.verdant.app.lessons.LessonsView(
+                new dev.verdant.app.lessons.LessonsViewModel(ctx.executor(), () -> ctx.runners().apply(1)))),
                 playgroundTab);
     }
 
@@ -394,7 +408,13 @@ public final class MainWindow {
         return builderView;
     }
 
+    /** The History tab's view, made on first call (the tab's first selection calls it). */
     public HistoryView historyView() {
+        if (historyView == null) {
+            historyView = new HistoryView(history, this::compare, this::cloneAndChange, runAction::run,
+                    state::select, dialogs);
+            wireChartChecks(historyView);
+        }
         return historyView;
     }
 

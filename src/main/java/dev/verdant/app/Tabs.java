@@ -3,6 +3,8 @@ package dev.verdant.app;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 
+import java.util.function.Supplier;
+
 /**
  * The main window's tabs: their ids (for {@link AppState#activeTabProperty()}, menu actions and tests) and how
  * a tab is made.
@@ -34,10 +36,18 @@ public final class Tabs {
      * at launch for nothing.
      */
     public static Tab lazy(String title, String id, Node content) {
+        return lazy(title, id, () -> content);
+    }
+
+    /**
+     * A tab whose content is made when the tab is first selected: a tab the user has not opened costs neither the
+     * classes nor the construction of its view at launch (issue 20, first frame).
+     */
+    public static Tab lazy(String title, String id, Supplier<? extends Node> content) {
         Tab t = fixed(title, id, null);
         t.selectedProperty().addListener((o, was, now) -> {
             if (now && t.getContent() == null) {
-                t.setContent(content);
+                t.setContent(content.get());
             }
         });
         return t;

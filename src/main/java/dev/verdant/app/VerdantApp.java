@@ -15,21 +15,26 @@ public final class VerdantApp extends Application {
     private RunHistory history;
     private final String[] storeProblem = new String[1];
 
-    /** Runs on the launcher thread, not the FX thread: the database is opened here. */
+    /** Runs on the launcher thread, not the FX thread: waits here for the database the launcher began to open. */
     @Override
     public void init() {
-        history = Histories.open(storeProblem);
+        StartupTrace.mark("init: open the run store");
+        history = Histories.opened(storeProblem);
+        StartupTrace.mark("init: run store open");
     }
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start (FX thread)");
         executor = new FxUiExecutor();
         AppContext ctx = AppContext.of(AppSettings.in(AppSettings.defaultDir()), executor, history);
         MainWindow window = new MainWindow(ctx);
         window.install(stage);
+        StartupTrace.mark("scene installed");
         AppIcon.applyTo(stage);
         stage.setOnHidden(e -> Platform.exit());
         stage.show();
+        StartupTrace.mark("shown");
         // Under some window managers (openbox, seen in the installer's smoke test) the window is mapped at GTK's
         // default of 200x200 and the scene's size is ignored: ask for it again once the window is showing.
         Platform.runLater(stage::sizeToScene);

@@ -23,6 +23,7 @@ public final class Warmup {
     }
 
     private static void run() {
+        StartupTrace.mark("warm-up: begin");
         try {
             java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14);
             font.getFamily();
@@ -31,8 +32,12 @@ public final class Warmup {
             Class.forName("dev.verdant.app.builder.BuilderViewModel");
             Class.forName("org.jfree.chart.JFreeChart");
             Class.forName("org.jfree.chart.plot.XYPlot");
-            Class.forName("org.controlsfx.validation.decoration.GraphicValidationDecoration");
+            // loaded, not initialised: its static images need the JavaFX toolkit, which may not be up yet; initialised
+            // here, a start under load failed "Internal graphics not initialized yet" (the class then stays broken)
+            Class.forName("org.controlsfx.validation.decoration.GraphicValidationDecoration", false,
+                    Warmup.class.getClassLoader());
             Carbon.intensity(ExperimentSpec.defaults());
+            StartupTrace.mark("warm-up: done");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             // warming up is an optimisation: whatever fails here fails again, with a proper message, where it is used
         }

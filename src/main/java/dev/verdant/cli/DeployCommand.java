@@ -77,8 +77,8 @@ public final class DeployCommand implements Runnable {
             Double tdp = hardware == null ? null : hardware.tdp;
             DeploymentWhatIf.Estimate e;
             try {
-                e = DeploymentWhatIf.estimate(new DeploymentWhatIf.Inputs(requestsPerDay, batch, p, tdp, years,
-                        m.msBatch1(), m.msBatch64(), m.joulesPer1k(), m.trainingJoules()), CarbonModel.of(spec.energy()));
+                e = DeploymentWhatIf.estimate(m.inputs(requestsPerDay, batch, p, tdp, years),
+                        CarbonModel.of(spec.energy()));
             } catch (IllegalArgumentException ex) {
                 throw new CliException(ex.getMessage());
             }
@@ -87,9 +87,15 @@ public final class DeployCommand implements Runnable {
                     + ")");
             out.println(fmt("  serving        %,d requests/day, batch %d, %s, %s", requestsPerDay, batch,
                     p.name().toLowerCase(Locale.ROOT), tdp != null ? fmt("TDP %.1f W (entered)", tdp)
-                            : fmt("measured power %.1f W (%s)", e.watts(), m.energyMethod())));
-            out.println(fmt("  latency        %.3f ms per batch of %d (measured: %.3f ms at 1, %.3f ms at 64)",
-                    e.msPerBatch(), batch, m.msBatch1(), m.msBatch64()));
+                            : fmt("power %.1f W from %s inference energy (joules %s)", e.watts(),
+                            m.how(p), m.energyMethod())));
+            var in = m.inputs(requestsPerDay, batch, p, tdp, years);
+            out.println(fmt("  latency        %.3f ms per batch of %d (%s: %.3f ms at 1, %.3f ms at 64)",
+                    e.msPerBatch(), batch, m.how(p), in.msBatch1(), in.msBatch64()));
+            if (m.int8Assumed(p)) {
+                out.println("  int8           assumed to halve energy per request (not measured"
+                        + (m.int8() == null ? ")" : ": " + m.int8().note() + ")"));
+            }
             out.println(fmt("  per request    %.4g J", e.joulesPerRequest()));
             out.println(fmt("  per year       %.4g kWh (PUE %.2f), %.4g gCO2e (%s)%s", e.kwhPerYear(), carbon.pue(),
                     e.gco2ePerYear(), carbon.region(), e.costPerYear() == null ? "" : fmt(", $%.2f", e.costPerYear())));

@@ -66,7 +66,8 @@ final class OrtInt8 {
                         ? "the inputs are not 8-bit values, so the first layer takes float input"
                         : int8.layers().get(0).equals("float input")
                         ? "the first convolution has one input channel: it keeps its float input (ONNX Runtime's "
-                        + "integer kernel ran such a layer 4-6x slower than fp32), its output is quantised once"
+                        + "integer kernel ran such a layer 4-6x slower than fp32), its output is quantised once (after its "
+                        + "average pooling, run in float, where one follows)"
                         : "input quantised once to 8 bits (exact for 8-bit images)";
                 return new Int8Inference(Int8Inference.MEASURED, "onnxruntime " + env.getVersion() + " CPU, "
                         + threads + " intra-op thread" + (threads == 1 ? "" : "s"), accuracy, ms1[0], ms64[0],

@@ -191,8 +191,13 @@ public final class NetBlocks {
             throw new IllegalArgumentException("the array has " + target.size() + " values, not " + values.length);
         }
         boolean gradient = target.hasGradient();
-        NDArray fresh = target.getManager().create(values, target.getShape()).toDevice(target.getDevice(), false);
-        target.intern(fresh);
+        // an array created from Java values borrows DJL's direct buffer, which is freed once that array is closed
+        // (intern closes it): the swapped-in array is a copy that libtorch owns
+        try (NDArray staged = target.getManager().create(values, target.getShape())) {
+            NDArray fresh = staged.getDevice().equals(target.getDevice()) ? staged.duplicate()
+                    : staged.toDevice(target.getDevice(), false);
+            target.intern(fresh);
+        }
         if (gradient) {
             target.setRequiresGradient(true);
         }

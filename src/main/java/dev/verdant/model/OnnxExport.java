@@ -83,6 +83,15 @@ public final class OnnxExport {
     }
 
     /**
+     * As {@link #toInt8Onnx(Net, String, Float)}, but the average pooling after a float-input first layer runs on
+     * integers, after the layer's output is quantised (the form before pooling in float first): for the speed-lever
+     * benchmark.
+     */
+    public static Int8 toInt8OnnxIntegerPool(Net net, String name, Float inputScale) {
+        return new OnnxInt8(net, inputScale, false, false).write(name);
+    }
+
+    /**
      * The ONNX model of {@code net}.
      *
      * @throws IllegalArgumentException when the description holds no values (an untrained network)

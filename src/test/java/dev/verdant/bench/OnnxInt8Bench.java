@@ -224,7 +224,7 @@ public final class OnnxInt8Bench {
     }
 
     /** ONNX Runtime's profile of 200 runs at batch 64: milliseconds per run by operator type. */
-    private static void profile(OrtEnvironment env, Path model, String form, int threads, LoadedData data, Path dir)
+    static void profile(OrtEnvironment env, Path model, String form, int threads, LoadedData data, Path dir)
             throws Exception {
         Files.createDirectories(dir);
         OrtSession.SessionOptions o = options(threads);

@@ -73,6 +73,45 @@ class OrtInt8Test {
         assertNull(int8.inferenceJoulesPer1k(), "no meter, no joules");
     }
 
+    /**
+     * The first convolution's average pooling, computed in float on values rounded to the quantiser's steps (the
+     * export's form), gives the logits of quantising first and pooling on integers (the earlier form) on every
+     * validation image, bit for bit: the faster form changes no figure.
+     */
+    @Test
+    void poolingInFloatOnRoundedStepsGivesTheLogitsOfIntegerPooling() throws Exception {
+        ExperimentSpec q8 = spec.withCompression(List.of(CompressionStepSpec.quantize(8, "per-tensor", 2)));
+        CompressionPipeline pipeline = CompressionPipeline.plan(q8, images,
+                dev.verdant.model.Architectures.build(q8.model(), images.sampleShape(), images.numClasses()),
+                Device.cpu(), TeacherSource.NONE, Trained.QUICK);
+        Net quantised = pipeline.run(lenet, null, r -> { }, () -> false).net();
+        byte[] pooledFirst = dev.verdant.model.OnnxExport.toInt8Onnx(quantised, "a", 1f / 255).onnx();
+        byte[] integerPool = dev.verdant.model.OnnxExport.toInt8OnnxIntegerPool(quantised, "b", 1f / 255).onnx();
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        var split = images.validation();
+        int n = split.size();
+        float[] x = new float[n * 784];
+        for (int k = 0; k < n; k++) {
+            split.copySample(k, x, k * 784);
+        }
+        float[][][] logits = new float[2][][];
+        byte[][] models = {pooledFirst, integerPool};
+        for (int m = 0; m < 2; m++) {
+            try (ai.onnxruntime.OrtSession s = env.createSession(models[m], new ai.onnxruntime.OrtSession
+                    .SessionOptions());
+                 ai.onnxruntime.OnnxTensor in = ai.onnxruntime.OnnxTensor.createTensor(env,
+                         java.nio.FloatBuffer.wrap(x), new long[] {n, 1, 28, 28});
+                 ai.onnxruntime.OrtSession.Result r = s.run(java.util.Map.of("input", in))) {
+                logits[m] = (float[][]) r.get(0).getValue();
+            }
+        }
+        int differing = 0;
+        for (int k = 0; k < n; k++) {
+            differing += java.util.Arrays.equals(logits[0][k], logits[1][k]) ? 0 : 1;
+        }
+        assertEquals(0, differing, differing + " of " + n + " images got other logits");
+    }
+
     @Test
     void anMlpOnEightBitImagesQuantisesItsInputOnceAndRunsEveryLayerOnIntegers() {
         ExperimentSpec mlp = spec.withModel(ModelSpec.defaults().withHidden(List.of(64, 32)));

@@ -38,6 +38,28 @@ class NetBlocksOverwriteTest {
     }
 
     @Test
+    void theValuesOutliveTheJavaBufferTheyCameFrom() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.zeros(new Shape(64, 64));
+            float[] values = new float[64 * 64];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i;
+            }
+            NetBlocks.overwrite(w, values);
+            // the direct buffer DJL staged the values in becomes garbage: collect it and reuse its memory
+            for (int round = 0; round < 5; round++) {
+                System.gc();
+                Thread.sleep(20);
+                java.nio.ByteBuffer junk = java.nio.ByteBuffer.allocateDirect(values.length * 4);
+                for (int i = 0; i < values.length; i++) {
+                    junk.putFloat(-1f);
+                }
+            }
+            assertArrayEquals(values, w.toFloatArray());
+        }
+    }
+
+    @Test
     void anArrayWithoutGradientStaysWithout() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray a = m.ones(new Shape(3));

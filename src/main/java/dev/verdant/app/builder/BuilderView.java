@@ -1,5 +1,6 @@
 package dev.verdant.app.builder;
 
+import dev.verdant.app.LazyTooltip;
 import dev.verdant.app.Styles;
 import dev.verdant.spec.ExperimentSpec;
 import javafx.beans.binding.Bindings;
@@ -16,7 +17,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,7 +75,7 @@ public final class BuilderView extends BorderPane {
         run.setId(RUN_BUTTON_ID);
         run.getStyleClass().add(Styles.PRIMARY);
         run.disableProperty().bind(vm.validProperty().not());
-        run.setTooltip(new Tooltip("Queue this experiment (Ctrl+R)"));
+        LazyTooltip.set(run, "Queue this experiment (Ctrl+R)");
         run.setOnAction(e -> {
             if (vm.specProperty().get() != null) {
                 onRun.accept(vm.specProperty().get());
@@ -128,8 +128,8 @@ public final class BuilderView extends BorderPane {
             label.setLabelFor(control);
             String tip = FieldTips.of(f.path());
             if (tip != null) {
-                label.setTooltip(new Tooltip(tip));
-                control.setTooltip(new Tooltip(tip));
+                LazyTooltip.set(label, tip);
+                LazyTooltip.set(control, tip);
             }
             controls.put(f.path(), control);
             HBox row = new HBox(8, label, control);
@@ -190,13 +190,13 @@ public final class BuilderView extends BorderPane {
         String message = vm.problems().get(path);
         if (message != null) {
             decoration.applyValidationDecoration(ValidationMessage.error(c, message));
-            c.setTooltip(new Tooltip(message));
+            LazyTooltip.set(c, message);
             if (!c.getStyleClass().contains(Styles.INVALID)) {
                 c.getStyleClass().add(Styles.INVALID);
             }
         } else {
             String tip = FieldTips.of(path);
-            c.setTooltip(tip == null ? null : new Tooltip(tip));
+            LazyTooltip.set(c, tip);
             c.getStyleClass().remove(Styles.INVALID);
         }
     }

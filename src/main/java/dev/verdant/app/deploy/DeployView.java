@@ -59,7 +59,11 @@ public final class DeployView extends VBox {
             for (String[] line : vm.lines()) {
                 Label name = new Label(line[0]);
                 name.setStyle("-fx-font-weight: bold");
-                result.addRow(row++, name, new Label(line[1]));
+                // the names stay whole; long values (the int8 line) wrap instead of squeezing the names to "..."
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label value = new Label(line[1]);
+                value.setWrapText(true);
+                result.addRow(row++, name, value);
             }
         });
     }

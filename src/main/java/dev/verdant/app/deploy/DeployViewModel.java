@@ -2,6 +2,7 @@ package dev.verdant.app.deploy;
 
 import dev.verdant.app.UiExecutor;
 import dev.verdant.energy.CarbonModel;
+import dev.verdant.result.Int8Inference;
 import dev.verdant.run.DeployedModel;
 import dev.verdant.run.DeploymentWhatIf;
 import dev.verdant.spec.EnergySpec;
@@ -115,18 +116,21 @@ public final class DeployViewModel {
         executor.runInBackground(() -> {
             DeployedModel m = source.model().apply(id);
             CarbonModel carbon = CarbonModel.of(source.energy().apply(id));
-            DeploymentWhatIf.Estimate e = DeploymentWhatIf.estimate(new DeploymentWhatIf.Inputs(requests, b, p, watts,
-                    y, m.msBatch1(), m.msBatch64(), m.joulesPer1k(), m.trainingJoules()), carbon);
-            return new Object[] {m, carbon, e};
+            DeploymentWhatIf.Inputs in = m.inputs(requests, b, p, watts, y);
+            return new Object[] {m, carbon, DeploymentWhatIf.estimate(in, carbon), in};
         }, done -> {
             busy.set(false);
             DeployedModel m = (DeployedModel) done[0];
             CarbonModel carbon = (CarbonModel) done[1];
             DeploymentWhatIf.Estimate e = (DeploymentWhatIf.Estimate) done[2];
-            lines.setAll(lines(id, m, carbon, e, watts, y));
+            DeploymentWhatIf.Inputs in = (DeploymentWhatIf.Inputs) done[3];
+            String how = m.how(p);
+            lines.setAll(lines(id, m, carbon, e, in, how, watts, y));
             status.set("Run " + id + ", " + m.which() + " model: every figure is " + DeploymentWhatIf.LABEL
-                    + " from measured latency" + (watts == null ? " and measured inference energy ("
-                    + m.energyMethod() + ")" : " and the entered TDP") + ".");
+                    + " from " + how + " latency" + (watts == null ? " and inference energy (" + how + ", joules "
+                    + m.energyMethod() + ")" : " and the entered TDP")
+                    + (m.int8Assumed(p)
+                    ? "; int8 assumed to halve energy per request (not measured)" : "") + ".");
         }, error -> {
             busy.set(false);
             lines.clear();
@@ -135,14 +139,14 @@ public final class DeployViewModel {
     }
 
     private java.util.List<String[]> lines(long id, DeployedModel m, CarbonModel carbon, DeploymentWhatIf.Estimate e,
-                                           Double watts, double y) {
+                                           DeploymentWhatIf.Inputs in, String how, Double watts, double y) {
         String cost = e.costPerYear() == null ? "no price set (energy.pricePerKwh)" : fmt("$%.2f", e.costPerYear());
-        return java.util.List.of(
+        java.util.List<String[]> l = new java.util.ArrayList<>(java.util.List.of(
                 new String[] {"Power while serving", watts != null ? fmt("%.1f W (entered TDP)", watts)
-                        : fmt("%.3g W (from inference energy %s over measured latency)", e.watts(),
+                        : fmt("%.3g W (from inference energy, %s, joules %s, over latency)", e.watts(), how,
                         m.energyMethod())},
-                new String[] {"Latency per batch", fmt("%.3f ms (measured %.3f ms at 1, %.3f ms at 64)",
-                        e.msPerBatch(), m.msBatch1(), m.msBatch64())},
+                new String[] {"Latency per batch", fmt("%.3f ms (%s %.3f ms at 1, %.3f ms at 64)",
+                        e.msPerBatch(), how, in.msBatch1(), in.msBatch64())},
                 new String[] {"Energy per request", fmt("%.4g J (estimated)", e.joulesPerRequest())},
                 new String[] {"Per year", fmt("%.4g kWh (PUE %.2f), %.4g gCO2e (%s), ", e.kwhPerYear(), carbon.pue(),
                         e.gco2ePerYear(), carbon.region()) + cost + " (estimated)"},
@@ -150,7 +154,25 @@ public final class DeployViewModel {
                         e.gco2eTotal())},
                 new String[] {"Break-even", m.trainingJoules() <= 0 ? "unknown: run " + id + " has no training energy"
                         : fmt("day %.3g: inference overtakes the %.4g J of training%s (estimated)", e.breakEvenDay(),
-                        m.trainingJoules(), e.breaksEvenWithin(y) ? "" : ", after the service life")});
+                        m.trainingJoules(), e.breaksEvenWithin(y) ? "" : ", after the service life")}));
+        if (m.int8() != null) {
+            l.add(new String[] {"Int8 (delivered model)", int8Line(m.int8())});
+        }
+        return l;
+    }
+
+    /** The delivered model on integer kernels in one line: measured beside fp32 on the same runtime, or why not. */
+    static String int8Line(Int8Inference q) {
+        if (!q.measured()) {
+            return Int8Inference.SIMULATED + ": " + q.note();
+        }
+        String s = fmt("%.3f ms at 64, %.3f ms at 1, %s", q.latencyMsBatch64(), q.latencyMsBatch1(),
+                Int8Inference.MEASURED);
+        if (q.fp32LatencyMsBatch64() != null) {
+            s += fmt("; fp32 on the same runtime %.3f ms at 64: int8 runs at %.2fx fp32's speed",
+                    q.fp32LatencyMsBatch64(), q.fp32LatencyMsBatch64() / q.latencyMsBatch64());
+        }
+        return s + fmt("; integer kernels in %d of %d layers", q.integerLayers(), q.layers().size());
     }
 
     private static String fmt(String f, Object... args) {

@@ -102,11 +102,54 @@ public final class EnergyView extends ScrollPane {
 
         VBox box = new VBox(6, run, method, emissions, cost, intensity, heading("Energy by phase"), phases,
                 heading("Energy probes"), probes, heading("Compression: what each step bought and cost"), steps,
-                simulatedWhy,
+                simulatedWhy, int8Section(vm),
                 heading("What this compares to"), equivalents);
         box.setPadding(new Insets(10));
         setContent(box);
         setFitToWidth(true);
+    }
+
+    /** Node id of the int8 section (one block per 8-bit quantize step). */
+    public static final String INT8_ID = "energy-int8";
+    /** Style class of one int8 block's heading (which model, how obtained). */
+    public static final String INT8_HEADING = "energy-int8-heading";
+    /** Style class of one int8 figure line. */
+    public static final String INT8_LINE = "energy-int8-line";
+
+    /**
+     * The int8 section: per quantize step, which model, how its int8 figures were obtained, int8 beside fp32 on the
+     * same runtime, the speed ratio and the layers on integer kernels. Hidden when the run has no 8-bit step.
+     */
+    private static VBox int8Section(EnergyViewModel vm) {
+        VBox rows = new VBox(8);
+        VBox section = new VBox(4, heading("Int8 inference on integer kernels (ONNX Runtime, CPU)"), rows);
+        section.setId(INT8_ID);
+        Runnable fill = () -> {
+            rows.getChildren().clear();
+            for (Int8Figures.Row r : vm.int8()) {
+                Label h = new Label(r.heading());
+                h.getStyleClass().add(INT8_HEADING);
+                h.setWrapText(true);
+                h.setStyle(r.measured() ? "-fx-font-weight: bold;" : MARK_STYLE + " -fx-font-weight: bold;");
+                VBox block = new VBox(2, h);
+                for (String line : r.lines()) {
+                    Label l = new Label(line);
+                    l.getStyleClass().add(INT8_LINE);
+                    l.setWrapText(true);
+                    if (!r.measured()) {
+                        l.setStyle(MARK_STYLE);
+                    }
+                    block.getChildren().add(l);
+                }
+                block.setPadding(new Insets(0, 0, 0, 8));
+                rows.getChildren().add(block);
+            }
+            section.setVisible(!vm.int8().isEmpty());
+            section.setManaged(!vm.int8().isEmpty());
+        };
+        vm.int8().addListener((javafx.collections.ListChangeListener<Int8Figures.Row>) ch -> fill.run());
+        fill.run();
+        return section;
     }
 
     /** Node id of the line that explains simulated figures (shown when a step has them). */

@@ -36,6 +36,7 @@ public final class EnergyViewModel {
     private final ObservableList<String> equivalents = FXCollections.observableArrayList();
     private final ObservableList<dev.verdant.result.CompressionReport> compression =
             FXCollections.observableArrayList();
+    private final ObservableList<Int8Figures.Row> int8 = FXCollections.observableArrayList();
 
     public ReadOnlyStringProperty runProperty() {
         return run.getReadOnlyProperty();
@@ -77,12 +78,21 @@ public final class EnergyViewModel {
         return compression;
     }
 
+    /**
+     * Each 8-bit quantize step's model on integer kernels (measured on ONNX Runtime, or simulated with the reason);
+     * empty without such a step.
+     */
+    public ObservableList<Int8Figures.Row> int8() {
+        return int8;
+    }
+
     /** Shows {@code r}'s energy figures. */
     public void show(RunResult r) {
         run.set(r.name() + (r.id() != null ? " (run " + r.id() + ")" : "") + " · " + r.status().label());
         probes.setAll(r.provenance() == null ? List.of() : r.provenance().energyProbes());
         compression.setAll(r.compression());
         FinalMetrics m = r.finalMetrics();
+        int8.setAll(Int8Figures.rows(r.compression(), m == null ? null : m.energyMethod()));
         List<PhaseRow> rows = new ArrayList<>();
         if (m == null || m.energyJoules() == null) {
             method.set(probes.isEmpty()

@@ -1,9 +1,9 @@
 package dev.verdant.app.live;
 
+import dev.verdant.app.LazyTooltip;
 import dev.verdant.app.DialogService;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,14 +59,14 @@ public final class ChartPane extends BorderPane {
             chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
         }
         Button reset = new Button("Reset view");
-        reset.setTooltip(new Tooltip("Undo zoom and pan (drag a rectangle or turn the mouse wheel to zoom, "
-                + "Ctrl- or Alt-drag to pan)"));
+        LazyTooltip.set(reset, "Undo zoom and pan (drag a rectangle or turn the mouse wheel to zoom, "
+                + "Ctrl- or Alt-drag to pan)");
         reset.setFocusTraversable(false);
         reset.setOnAction(e -> resetView());
         javafx.scene.control.ToggleButton legend = new javafx.scene.control.ToggleButton("Legend");
         legend.setSelected(true);
         legend.setFocusTraversable(false);
-        legend.setTooltip(new Tooltip("Show or hide the legend; click an entry in it to hide that run's lines"));
+        LazyTooltip.set(legend, "Show or hide the legend; click an entry in it to hide that run's lines");
         legend.selectedProperty().addListener((o, was, now) -> {
             if (chart.getLegend() != null) {
                 chart.getLegend().setVisible(now);
@@ -178,7 +178,7 @@ public final class ChartPane extends BorderPane {
 
     private static Button exportButton(String text, String tip, ExportChartAction action) {
         Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
+        LazyTooltip.set(b, tip);
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.execute());
         return b;

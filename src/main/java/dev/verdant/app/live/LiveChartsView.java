@@ -1,5 +1,6 @@
 package dev.verdant.app.live;
 
+import dev.verdant.app.LazyTooltip;
 import dev.verdant.app.DialogService;
 import dev.verdant.app.EventPump;
 import dev.verdant.run.RunEvent;
@@ -107,8 +108,8 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
                 javafx.collections.FXCollections.observableArrayList(TrajectoryAxis.values()));
         xChoice.setId(X_AXIS_ID);
         xChoice.valueProperty().bindBidirectional(vm.trajectoryAxisProperty());
-        xChoice.setTooltip(new javafx.scene.control.Tooltip("What the x axis measures: energy, emissions, time or "
-                + "training FLOPs (points without that measure are left out)"));
+        LazyTooltip.set(xChoice, "What the x axis measures: energy, emissions, time or "
+                + "training FLOPs (points without that measure are left out)");
         xChoice.setFocusTraversable(false);
         accuracy.addToBar(new javafx.scene.control.Label("x:"), xChoice);
         vm.paretoAxisLabelProperty().addListener((o, was, now) ->
@@ -235,20 +236,20 @@ public final class LiveChartsView extends javafx.scene.layout.BorderPane {
         task.setId(TASK_ID);
         task.valueProperty().bindBidirectional(p.taskProperty());
         task.setPromptText("no completed runs on the charts");
-        task.setTooltip(new javafx.scene.control.Tooltip("Runs are only comparable on the same data and split: "
-                + "one front per task"));
+        LazyTooltip.set(task, "Runs are only comparable on the same data and split: "
+                + "one front per task");
         javafx.scene.control.Label excluded = new javafx.scene.control.Label();
         excluded.textProperty().bind(p.excludedProperty());
         excluded.getStyleClass().add(dev.verdant.app.Styles.HINT);
         javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear charts");
         clear.setId(CLEAR_ID);
-        clear.setTooltip(new javafx.scene.control.Tooltip("Remove every run's curves and take all runs off the "
-                + "Pareto chart (History's \"show on charts\" checks put them back)"));
+        LazyTooltip.set(clear, "Remove every run's curves and take all runs off the "
+                + "Pareto chart (History's \"show on charts\" checks put them back)");
         clear.setOnAction(e -> clearCharts());
         javafx.scene.control.Button clearFinished = new javafx.scene.control.Button("Clear finished runs");
         clearFinished.setId(CLEAR_FINISHED_ID);
-        clearFinished.setTooltip(new javafx.scene.control.Tooltip("Remove the curves of completed, failed and "
-                + "cancelled runs; running ones stay (the Pareto chart is left as it is)"));
+        LazyTooltip.set(clearFinished, "Remove the curves of completed, failed and "
+                + "cancelled runs; running ones stay (the Pareto chart is left as it is)");
         clearFinished.setOnAction(e -> clearFinishedRuns());
         clearFinished.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();

@@ -34,6 +34,6 @@ public final class SweepTab {
                 vm.baseProperty().set(now);
             }
         });
-        return Tabs.lazy("Sweeps", ID, new SweepView(vm));
+        return Tabs.lazy("Sweeps", ID, () -> new SweepView(vm));
     }
 }

@@ -69,12 +69,32 @@ class DeployPanelGuiTest {
             robot.lookup("#" + DeployView.ESTIMATE_ID).queryAs(Button.class).fire();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(6, vm.lines().size(), vm.statusProperty().get());
+        // six estimate lines and the delivered int8 model's line
+        assertEquals(7, vm.lines().size(), vm.statusProperty().get());
         assertTrue(vm.statusProperty().get().contains("delivered (compressed") && vm.statusProperty().get()
                 .contains("estimated"), vm.statusProperty().get());
         assertTrue(vm.lines().get(5)[1].startsWith("day "), vm.lines().get(5)[1]);
         GridPane grid = robot.lookup("#" + DeployView.RESULT_ID).queryAs(GridPane.class);
-        assertEquals(12, grid.getChildren().size(), "a label and a value per line");
+        assertEquals(14, grid.getChildren().size(), "a label and a value per line");
+        // fp32 asked of a quantised model: its figures are the step's simulated ones, and say so
+        assertTrue(vm.lines().get(1)[1].contains("(simulated "), vm.lines().get(1)[1]);
+        var q = r.compression().get(1).int8();
+        assertTrue(q.measured(), q.note());
+        assertTrue(vm.lines().get(6)[1].startsWith(String.format(java.util.Locale.ROOT, "%.3f ms at 64, %.3f ms at 1, "
+                + "measured (onnxruntime int8); fp32 on the same runtime", q.latencyMsBatch64(), q.latencyMsBatch1())),
+                vm.lines().get(6)[1]);
+
+        // int8 asked of it: the estimate starts from the int8 figures measured on integer kernels, no assumed factor
+        robot.interact(() -> {
+            vm.precisionProperty().set("int8");
+            robot.lookup("#" + DeployView.ESTIMATE_ID).queryAs(Button.class).fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.lines().get(1)[1].contains(String.format(java.util.Locale.ROOT,
+                "(measured (onnxruntime int8) %.3f ms at 1, %.3f ms at 64)", q.latencyMsBatch1(),
+                q.latencyMsBatch64())), vm.lines().get(1)[1]);
+        assertTrue(vm.statusProperty().get().contains("from measured (onnxruntime int8) latency")
+                && !vm.statusProperty().get().contains("assumed"), vm.statusProperty().get());
         Path[] png = new Path[1];
         robot.interact(() -> png[0] = Snapshots.write(view, "16-deploy"));
         assertTrue(Files.exists(png[0]));
