@@ -17,7 +17,8 @@ import java.util.WeakHashMap;
 /**
  * Splits copied once into native memory, per manager, so batches are gathered on the native side instead of being
  * copied from Java arrays every time: {@code [N, D]} features (uint8 for an 8-bit split, float32 otherwise) and
- * {@code [N]} int64 labels, on a sub-manager of the manager that asked (its device, freed with it). Each manager keeps
+ * {@code [N, 1]} int64 labels (two-dimensional so one row lookup serves both, see {@link Batches#staged}), on a
+ * sub-manager of the manager that asked (its device, freed with it). Each manager keeps
  * the few splits it used last (training and validation alternate every epoch); older ones are closed.
  *
  * <p>Safe when several threads gather from one manager at once (e.g. two evaluations of different splits): a gather
@@ -131,6 +132,6 @@ final class StagedSplits {
         for (int i = 0; i < y.length; i++) {
             y[i] = labels[i];
         }
-        return new Staged(split, m, features, m.create(y));
+        return new Staged(split, m, features, m.create(y, new Shape(y.length, 1)));
     }
 }
