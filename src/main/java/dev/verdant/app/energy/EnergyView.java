@@ -90,8 +90,9 @@ public final class EnergyView extends ScrollPane {
         steps.getColumns().add(column("Step energy", c -> c.energyJoules() == null ? "n/a"
                 : String.format(java.util.Locale.ROOT, "%.1f J", c.energyJoules()), 90));
         steps.setPlaceholder(new Label("No compression steps in this run"));
-        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        steps.setPrefHeight(130);
+        // columns keep their widths (a narrow window scrolls sideways): squeezed, "0.8162 simulated" read "0.… simul…"
+        steps.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        steps.setPrefHeight(150);
         Label simulatedWhy = new Label(CompressionReport.SIMULATED_WHY);
         simulatedWhy.setId(SIMULATED_NOTE_ID);
         simulatedWhy.setWrapText(true);
