@@ -78,15 +78,15 @@ public final class EnergyView extends ScrollPane {
         steps.setId("energy-compression");
         steps.getColumns().add(column("Step", CompressionReport::step, 200));
         steps.getColumns().add(simulatedColumn("Accuracy", c -> String.format(java.util.Locale.ROOT, "%.4f",
-                c.accuracy()), 120));
+                c.accuracy()), 150));
         steps.getColumns().add(column("Non-zero params", c -> String.format(java.util.Locale.ROOT, "%,d",
-                c.nonzeroParams()), 110));
+                c.nonzeroParams()), 125));
         steps.getColumns().add(column("Model size", c -> String.format(java.util.Locale.ROOT, "%.1f kB",
                 c.modelBytes() / 1000.0), 90));
         steps.getColumns().add(simulatedColumn("Latency b1", c -> String.format(java.util.Locale.ROOT, "%.3f ms",
-                c.latencyMsBatch1()), 130));
+                c.latencyMsBatch1()), 160));
         steps.getColumns().add(simulatedColumn("Inference J / 1k", c -> c.inferenceJoulesPer1k() == null ? "n/a"
-                : String.format(java.util.Locale.ROOT, "%.3f", c.inferenceJoulesPer1k()), 130));
+                : String.format(java.util.Locale.ROOT, "%.3f", c.inferenceJoulesPer1k()), 150));
         steps.getColumns().add(column("Step energy", c -> c.energyJoules() == null ? "n/a"
                 : String.format(java.util.Locale.ROOT, "%.1f J", c.energyJoules()), 90));
         steps.setPlaceholder(new Label("No compression steps in this run"));
@@ -174,6 +174,9 @@ public final class EnergyView extends ScrollPane {
             private final javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(5, figure, mark);
 
             {
+                // the figure and its mark are never cut to "0.81..."; a narrow column widens to fit them
+                figure.setMinWidth(Label.USE_PREF_SIZE);
+                mark.setMinWidth(Label.USE_PREF_SIZE);
                 mark.getStyleClass().add(SIMULATED_MARK);
                 mark.setStyle(MARK_STYLE);
                 mark.setTooltip(new javafx.scene.control.Tooltip(CompressionReport.SIMULATED_WHY));
