@@ -161,7 +161,7 @@ public final class OnnxInt8Bench {
         return o;
     }
 
-    private static float[] input(LoadedData data, int batch) {
+    static float[] input(LoadedData data, int batch) {
         float[] x = new float[batch * 784];
         for (int k = 0; k < batch; k++) {
             data.validation().copySample(k % data.validation().size(), x, k * 784);
@@ -170,7 +170,7 @@ public final class OnnxInt8Bench {
     }
 
     /** Milliseconds per run of one batch: median of 50 runs after 10 warm-up runs. */
-    private static double latency(OrtEnvironment env, OrtSession s, float[] x, int batch) throws Exception {
+    static double latency(OrtEnvironment env, OrtSession s, float[] x, int batch) throws Exception {
         long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("input").getInfo()).getShape();
         shape[0] = batch;
         try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape)) {
@@ -208,7 +208,7 @@ public final class OnnxInt8Bench {
         return median(t);
     }
 
-    private static double median(double[] v) {
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -261,7 +261,7 @@ public final class OnnxInt8Bench {
         System.out.println(line.append(String.format(Locale.ROOT, "; total %.3f", total)));
     }
 
-    private static double accuracy(OrtEnvironment env, OrtSession s, LoadedData data) throws Exception {
+    static double accuracy(OrtEnvironment env, OrtSession s, LoadedData data) throws Exception {
         int n = data.validation().size();
         int correct = 0;
         for (int from = 0; from < n; from += 1000) {

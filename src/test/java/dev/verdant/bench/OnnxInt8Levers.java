@@ -1,6 +1,5 @@
 package dev.verdant.bench;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +11,8 @@ import dev.verdant.run.ModelExport;
 import dev.verdant.spec.SpecCodec;
 import dev.verdant.store.RunStore;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,17 +73,17 @@ public final class OnnxInt8Levers {
                 data = Datasets.load(SpecCodec.parse(Files.readString(spec)).dataset(), 42);
             }
             try (OrtSession s = env.createSession(int8.toString(), options(new Setting("", 2, Map.of())))) {
+                double measured = OnnxInt8Bench.accuracy(env, s, data);
+                double simulated = json.at("/final/deliveredAccuracy").asDouble();
                 System.out.printf(Locale.ROOT, "%s: int8 accuracy through ONNX Runtime %.4f, simulated %.4f "
-                        + "(difference %+.2f points)%n", granularity, accuracy(env, s, data),
-                        json.at("/final/deliveredAccuracy").asDouble(), 100 * (accuracy(env, s, data)
-                                - json.at("/final/deliveredAccuracy").asDouble()));
+                        + "(difference %+.2f points)%n", granularity, measured, simulated, 100 * (measured - simulated));
             }
             models.put(granularity, new Path[] {fp32, int8});
         }
         try (OrtSession s = env.createSession(dir.resolve("integer-pool.onnx").toString(),
                 options(new Setting("", 2, Map.of())))) {
             System.out.printf(Locale.ROOT, "per-channel, first pooling on integers (the earlier form): int8 "
-                    + "accuracy through ONNX Runtime %.4f%n", accuracy(env, s, data));
+                    + "accuracy through ONNX Runtime %.4f%n", OnnxInt8Bench.accuracy(env, s, data));
         }
         if (System.getProperty("bench.profile") != null) {
             Path prof = Path.of(System.getProperty("bench.profile"));
@@ -109,18 +106,18 @@ public final class OnnxInt8Levers {
             Setting current = new Setting("", 2, Map.of("session.intra_op.allow_spinning", "0"));
             try (OrtSession a = env.createSession(models.get("per-channel")[1].toString(), options(current));
                  OrtSession b = env.createSession(dir.resolve("integer-pool.onnx").toString(), options(current))) {
-                float[] x = input(data, batch);
+                float[] x = OnnxInt8Bench.input(data, batch);
                 double[] am = new double[rounds];
                 double[] bm = new double[rounds];
                 double[] ratio = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    am[r] = latency(env, a, x, batch);
-                    bm[r] = latency(env, b, x, batch);
+                    am[r] = OnnxInt8Bench.latency(env, a, x, batch);
+                    bm[r] = OnnxInt8Bench.latency(env, b, x, batch);
                     ratio[r] = bm[r] / am[r];
                 }
                 System.out.printf(Locale.ROOT, "int8 pooled in float first (current) %.3f ms, int8 integer pooling "
                         + "%.3f ms at batch %d: pooled first %.2fx as fast (median of per-round ratios); load %s%n",
-                        median(am), median(bm), batch, median(ratio),
+                        OnnxInt8Bench.median(am), OnnxInt8Bench.median(bm), batch, OnnxInt8Bench.median(ratio),
                         Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
             }
         }
@@ -138,17 +135,17 @@ public final class OnnxInt8Levers {
                 for (int batch : new int[] {64, 256}) {
                     try (OrtSession f = env.createSession(m.getValue()[0].toString(), options(s));
                          OrtSession q = env.createSession(m.getValue()[1].toString(), options(s))) {
-                        float[] x = input(data, batch);
+                        float[] x = OnnxInt8Bench.input(data, batch);
                         double[] fm = new double[rounds];
                         double[] qm = new double[rounds];
                         double[] ratio = new double[rounds];
                         for (int r = 0; r < rounds; r++) {
-                            fm[r] = latency(env, f, x, batch);
-                            qm[r] = latency(env, q, x, batch);
+                            fm[r] = OnnxInt8Bench.latency(env, f, x, batch);
+                            qm[r] = OnnxInt8Bench.latency(env, q, x, batch);
                             ratio[r] = fm[r] / qm[r];
                         }
                         System.out.printf(Locale.ROOT, "%-46s %-11s %5d %10.3f %10.3f %6.2fx  %s%n", s.name(),
-                                m.getKey(), batch, median(fm), median(qm), median(ratio),
+                                m.getKey(), batch, OnnxInt8Bench.median(fm), OnnxInt8Bench.median(qm), OnnxInt8Bench.median(ratio),
                                 Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
                     }
                 }
@@ -165,60 +162,5 @@ public final class OnnxInt8Levers {
             o.addConfigEntry(e.getKey(), e.getValue());
         }
         return o;
-    }
-
-    private static float[] input(LoadedData data, int batch) {
-        float[] x = new float[batch * 784];
-        for (int k = 0; k < batch; k++) {
-            data.validation().copySample(k % data.validation().size(), x, k * 784);
-        }
-        return x;
-    }
-
-    /** Milliseconds per batch: median of 40 runs after 10 warm-up runs. */
-    private static double latency(OrtEnvironment env, OrtSession s, float[] x, int batch) throws Exception {
-        long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("input").getInfo()).getShape();
-        shape[0] = batch;
-        try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape)) {
-            double[] t = new double[40];
-            for (int k = -10; k < t.length; k++) {
-                long start = System.nanoTime();
-                s.run(Map.of("input", in)).close();
-                if (k >= 0) {
-                    t[k] = (System.nanoTime() - start) / 1e6;
-                }
-            }
-            return median(t);
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double accuracy(OrtEnvironment env, OrtSession s, LoadedData data) throws Exception {
-        int n = data.validation().size();
-        int correct = 0;
-        for (int from = 0; from < n; from += 1000) {
-            int size = Math.min(1000, n - from);
-            float[] x = new float[size * 784];
-            for (int k = 0; k < size; k++) {
-                data.validation().copySample(from + k, x, k * 784);
-            }
-            try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {size, 1, 28, 28});
-                 OrtSession.Result r = s.run(Map.of("input", in))) {
-                float[][] logits = (float[][]) r.get(0).getValue();
-                for (int k = 0; k < size; k++) {
-                    int best = 0;
-                    for (int c = 1; c < 10; c++) {
-                        best = logits[k][c] > logits[k][best] ? c : best;
-                    }
-                    correct += best == data.validation().labels()[from + k] ? 1 : 0;
-                }
-            }
-        }
-        return (double) correct / n;
     }
 }
