@@ -104,7 +104,7 @@ public final class EnergyViewModel {
             equivalents.clear();
         } else {
             method.set("Energy " + (m.energyMethod() == null ? "(method not recorded)" : m.energyMethod())
-                    + (m.energyMethod() != null && m.energyMethod().startsWith("estimated")
+                    + (dev.verdant.result.EnergyMethod.estimated(m)
                     ? " — an estimate, not a measurement" : ""));
             double total = m.energyJoules();
             add(rows, "train", m.trainEnergyJoules(), total);

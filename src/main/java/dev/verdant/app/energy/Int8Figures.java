@@ -104,7 +104,7 @@ public final class Int8Figures {
         if (energyMethod == null) {
             return "; joules: meter method not recorded";
         }
-        return "; joules " + energyMethod + (energyMethod.startsWith("estimated") ? " (an estimate)" : "");
+        return "; joules " + energyMethod + (dev.verdant.result.EnergyMethod.estimated(energyMethod) ? " (an estimate)" : "");
     }
 
     private static String fmt(String f, Object... args) {

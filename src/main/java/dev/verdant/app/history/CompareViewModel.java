@@ -161,14 +161,9 @@ public final class CompareViewModel {
     }
 
     public String curveAxisLabel() {
-        boolean estimated = runs.stream().anyMatch(CompareViewModel::estimated);
-        return energyAxis ? (estimated ? "cumulative energy (J, estimated)" : "cumulative energy (J)")
-                : "time (s) — no energy meter";
-    }
-
-    private static boolean estimated(RunResult r) {
-        return r.finalMetrics() != null && r.finalMetrics().energyMethod() != null
-                && r.finalMetrics().energyMethod().startsWith("estimated");
+        boolean estimated = runs.stream().anyMatch(r -> dev.verdant.result.EnergyMethod.estimated(r.finalMetrics()));
+        return (energyAxis ? dev.verdant.app.live.XAxisMode.ENERGY : dev.verdant.app.live.XAxisMode.TIME)
+                .label(estimated);
     }
 
     private static List<SpecRow> specRows(List<RunResult> runs) {

@@ -181,9 +181,9 @@ public final class LessonsView extends BorderPane {
             return;
         }
         outcome.setText(o.summary());
-        boolean estimated = o.runs().all().stream().anyMatch(r -> r.finalMetrics() != null
-                && r.finalMetrics().energyMethod() != null && r.finalMetrics().energyMethod().startsWith("estimated"));
-        chart.getXAxis().setLabel(estimated ? "cumulative energy (J, estimated)" : "cumulative energy (J)");
+        boolean estimated = o.runs().all().stream()
+                .anyMatch(r -> dev.verdant.result.EnergyMethod.estimated(r.finalMetrics()));
+        chart.getXAxis().setLabel(dev.verdant.app.live.XAxisMode.ENERGY.label(estimated));
         for (RunResult r : o.runs().all()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(r.name());

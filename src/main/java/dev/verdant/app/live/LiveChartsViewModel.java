@@ -480,7 +480,7 @@ public final class LiveChartsViewModel {
             seriesRun.put(t.power.getKey(), t.label);
             power.addSeries(t.power);
         }
-        t.estimated |= p.method() != null && p.method().startsWith("estimated");
+        t.estimated |= dev.verdant.result.EnergyMethod.estimated(p.method());
         t.power.add(p.seconds(), p.watts(), false);
         changed.add(t.power);
     }

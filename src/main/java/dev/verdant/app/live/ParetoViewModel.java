@@ -90,7 +90,6 @@ public final class ParetoViewModel {
     private final ReadOnlyObjectWrapper<XAxisMode> mode = new ReadOnlyObjectWrapper<>(XAxisMode.ENERGY);
     private final ReadOnlyObjectWrapper<String> axisLabel = new ReadOnlyObjectWrapper<>(this, "axisLabel",
             XAxisMode.ENERGY.label());
-    private boolean estimated;
     private final ReadOnlyObjectWrapper<String> excluded = new ReadOnlyObjectWrapper<>(this, "excluded", "");
     private List<RunResult> runs = List.of();
     private boolean updating;
@@ -232,8 +231,8 @@ public final class ParetoViewModel {
     private void redraw() {
         List<RunResult> plotted = plotted();
         boolean energy = plotted.stream().allMatch(r -> r.finalMetrics().totalEnergyJoules() != null);
-        estimated = energy && plotted.stream().anyMatch(r -> r.finalMetrics().energyMethod() != null
-                && r.finalMetrics().energyMethod().startsWith("estimated"));
+        boolean estimated = energy && plotted.stream()
+                .anyMatch(r -> dev.verdant.result.EnergyMethod.estimated(r.finalMetrics()));
         axisLabel.set((energy ? XAxisMode.ENERGY : XAxisMode.TIME).label(estimated));
         mode.set(energy ? XAxisMode.ENERGY : XAxisMode.TIME);
         XYSeries front = new XYSeries(FRONT, true, true);
