@@ -4,8 +4,7 @@
 # MNIST-sized synthetic uint8 split, batch 128; medians in microseconds (dev.verdant.bench.GatherBench).
 # Usage: bench/gather.sh [BATCHES]   (default 2000; THREADS=2)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[[ -f target/bench.classpath ]] || mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx2g -Dai.djl.pytorch.num_threads="${THREADS:-2}" \
-  -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.verdant.bench.GatherBench "${1:-2000}"
+source "$(dirname "$0")/common.sh"
+bench_classpath
+echo "load average: $(load)"
+java -Xmx2g -Dai.djl.pytorch.num_threads="${THREADS:-2}" -cp "$CP" dev.verdant.bench.GatherBench "${1:-2000}"

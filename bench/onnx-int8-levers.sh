@@ -5,11 +5,9 @@
 #   BENCH_OPTS="-Dbench.only=forms" graph forms only; "-Dbench.profile=DIR" per-operator profiles of each form
 # Usage: bench/onnx-int8-levers.sh [MNIST_FOLDER] [LIMIT] [EPOCHS] [ROUNDS]   (defaults: ../shared/data/mnist, 6000, 1, 5)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-default_data=../shared/data/mnist
-[[ -d $default_data ]] || default_data=/work/shared/data/mnist
-mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx3g ${BENCH_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.verdant.bench.OnnxInt8Levers \
+source "$(dirname "$0")/common.sh"
+bench_classpath
+echo "load average before: $(load)"
+java -Xmx3g ${BENCH_OPTS:-} -cp "$CP" dev.verdant.bench.OnnxInt8Levers \
   "$(realpath "${1:-$default_data}")" "${2:-6000}" "${3:-1}" "${4:-5}" 2> >(grep -v -E 'WARN|LegacyType' >&2)
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(load)"

@@ -10,11 +10,9 @@
 #   BENCH_OPTS="-Dbench.arch=mlp"     another architecture;  "-Dbench.spin=0|1" ONNX Runtime's spin-waiting
 #   BENCH_OPTS="-Dbench.dump=FILE"    the int8 graph as ONNX Runtime optimised it
 set -euo pipefail
-cd "$(dirname "$0")/.."
-default_data=../shared/data/mnist
-[[ -d $default_data ]] || default_data=/work/shared/data/mnist
-mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx3g ${BENCH_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" dev.verdant.bench.OnnxInt8Bench \
+source "$(dirname "$0")/common.sh"
+bench_classpath
+echo "load average before: $(load)"
+java -Xmx3g ${BENCH_OPTS:-} -cp "$CP" dev.verdant.bench.OnnxInt8Bench \
   "$(realpath "${1:-$default_data}")" "${2:-60000}" "${3:-2}" "${4:-5}" "${THREADS:-2}" 2> >(grep -v -E 'WARN|LegacyType' >&2)
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(load)"

@@ -6,16 +6,13 @@
 # Usage: bench/threads-contention.sh [MNIST_FOLDER] [ROUNDS] [LIMIT] [ARCH]   (defaults: shared mnist, 3, 8000, lenet5)
 #   CONDITIONS="quiet busy" (which conditions, in order)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-default_data=../shared/data/mnist
-[[ -d $default_data ]] || default_data=/work/shared/data/mnist
+source "$(dirname "$0")/common.sh"
 data="${1:-$default_data}"
 rounds="${2:-3}"
 limit="${3:-8000}"
 arch="${4:-lenet5}"
 conditions="${CONDITIONS:-quiet busy}"
-[[ -f target/bench.classpath ]] || mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
+bench_classpath
 value() { awk -v k="$1" '$1 == k { print $2 }'; }
 verdant() { java -Xmx3g -Dai.djl.pytorch.num_threads="$1" -cp "$CP" dev.verdant.bench.PeerSpeedBench train "$arch" "$data" "$limit" | value samples_per_s; }
 pytorch() { env OMP_NUM_THREADS="$1" OPENBLAS_NUM_THREADS="$1" /usr/bin/python3 bench/peer-speed.py train "$arch" "$data" "$limit" "$1" | value samples_per_s; }
